@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectBlocks, findArticleRoots, locate } from '../../../src/content/page-text.ts';
+
+function page(html: string): Document {
+  document.documentElement.innerHTML = `<head></head><body>${html}</body>`;
+  return document;
+}
+
+const texts = (html: string, wholePage = true) =>
+  collectBlocks([page(html).body], { wholePage }).map((b) => b.text.replace(/\s+/g, ' ').trim());
+
+describe('collectBlocks', () => {
+  it('keeps paragraphs apart and joins inline elements', () => {
+    expect(texts('<p>Quds Force commander Qasem <a href="#">Soleimani</a> was killed.</p><p>Next paragraph.</p>')).toEqual([
+      'Quds Force commander Qasem Soleimani was killed.',
+      'Next paragraph.',
+    ]);
+  });
+
+  it('splits at <br> and at nested blocks', () => {
+    expect(texts('<div>before<p>inside</p>after<br>below</div>')).toEqual(['before', 'inside', 'after', 'below']);
+  });
+
+  it('never reads code, forms, editable areas, hidden text or our own UI', () => {
+    const html = [
+      '<p>visible</p>',
+      '<script>var Iran = 1</script><style>.Iran{}</style><noscript>Iran</noscript>',
+      '<textarea>Iran</textarea><input value="Iran"><select><option>Iran</option></select>',
+      '<pre>Iran</pre><code>Iran</code>',
+      '<div contenteditable="true">Iran</div>',
+      '<div hidden>Iran</div><div aria-hidden="true">Iran</div>',
+      '<backstory-root>Iran</backstory-root>',
+    ].join('');
+    expect(texts(html)).toEqual(['visible']);
+  });
+
+  it('skips page furniture in article scope but not in whole-page scope', () => {
+    const html = '<nav>Iran nav</nav><p>Body</p><aside>Iran aside</aside><footer>Iran footer</footer><section id="comments">Iran comment</section>';
+    expect(texts(html, false)).toEqual(['Body']);
+    expect(texts(html, true)).toEqual(['Iran nav', 'Body', 'Iran aside', 'Iran footer', 'Iran comment']);
+  });
+
+  it('maps block offsets back to the text nodes they came from', () => {
+    const [block] = collectBlocks([page('<p>Qasem <b>Soleimani</b>!</p>').body], { wholePage: true });
+    const start = block!.text.indexOf('Soleimani');
+    const from = locate(block!, start);
+    expect(from.node.data).toBe('Soleimani');
+    expect(from.offset).toBe(0);
+    // An end offset on a node boundary stays in the earlier node.
+    const to = locate(block!, start + 'Soleimani'.length, true);
+    expect(to.node.data).toBe('Soleimani');
+    expect(to.offset).toBe('Soleimani'.length);
+  });
+});
+
+describe('findArticleRoots', () => {
+  it('prefers the article body and adds a headline outside it', () => {
+    const doc = page('<h1>Headline</h1><nav>n</nav><article><p>Body</p></article>');
+    const roots = findArticleRoots(doc);
+    expect(roots.map((r) => r.tagName)).toEqual(['H1', 'ARTICLE']);
+  });
+
+  it('uses the largest article when there are several', () => {
+    const doc = page('<article id="teaser"><p>short</p></article><article id="main"><p>a much longer article body</p></article>');
+    expect(findArticleRoots(doc).map((r) => r.id)).toContain('main');
+  });
+
+  it('falls back to the body', () => {
+    const doc = page('<p>No article markup</p>');
+    expect(findArticleRoots(doc)).toEqual([doc.body]);
+  });
+});

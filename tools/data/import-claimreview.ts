@@ -1,0 +1,134 @@
+/**
+ * npm run data:import -- reviews.json [--out data/claims/imported.json] [--dry-run]
+ *
+ * Drafts claim entries from schema.org ClaimReview JSON-LD (a review, an
+ * array, or a DataFeed) and appends the valid ones to the output file,
+ * which stays canonically formatted. Prints what was imported, what needs an
+ * editor's review and what could not be mapped, and why.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { aliasKey } from '../../src/dataset/alias-key.ts';
+import { todayUtc } from '../../src/dataset/dates.ts';
+import type { Claim, Dataset } from '../../src/dataset/types.ts';
+import { canonicalText } from './canonical.ts';
+import { findClaimReviews } from './claimreview/json-ld.ts';
+import { reviewToClaim } from './claimreview/to-claim.ts';
+import { draftProblems } from './claimreview/validate-draft.ts';
+import { DEFAULT_DATA_DIR, isMain, option, positional, runMain } from './cli.ts';
+import { parseJson } from './json-errors.ts';
+import { loadDataset } from './load.ts';
+import { formatProblem } from './problem.ts';
+import { schemaValidators } from './schema-validation.ts';
+
+export interface ImportReport {
+  imported: Array<{ label: string; id: string; notes: string[] }>;
+  skipped: Array<{ label: string; reasons: string[] }>;
+  claims: Claim[];
+}
+
+export interface DraftOptions {
+  /** The dataset the claims join: its ids are avoided and its entities named as holders. */
+  dataset: Pick<Dataset, 'entities' | 'claims'>;
+  /** The file the claims will be written to, for messages. */
+  file: string;
+  today?: string;
+}
+
+/** Draft and validate claims from a parsed JSON-LD document. Pure apart from the clock. */
+export function draftClaims(document: unknown, options: DraftOptions): ImportReport {
+  const today = options.today ?? todayUtc();
+  const takenIds = new Set([...options.dataset.entities, ...options.dataset.claims].map((e) => e.id));
+  const idsByName = new Map<string, string[]>();
+  for (const entity of options.dataset.entities) {
+    const names = [entity.name, ...entity.aliases.filter((a) => !a.requires && !a.afterFullName).map((a) => a.text)];
+    for (const key of new Set(names.map(aliasKey))) idsByName.set(key, [...(idsByName.get(key) ?? []), entity.id]);
+  }
+  const holderIdsFor = (name: string) => [...new Set(idsByName.get(aliasKey(name)) ?? [])];
+
+  const report: ImportReport = { imported: [], skipped: [], claims: [] };
+  const reviews = findClaimReviews(document);
+  if (reviews.length === 0) report.skipped.push({ label: '(document)', reasons: ['no ClaimReview found'] });
+  for (const review of reviews) {
+    const outcome = reviewToClaim(review, { takenIds, holderIdsFor });
+    if (!outcome.ok) {
+      report.skipped.push({ label: outcome.label, reasons: outcome.reasons });
+      continue;
+    }
+    const problems = draftProblems(outcome.claim, options.file, today);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      report.skipped.push({ label: outcome.label, reasons: errors.map((p) => `${p.field ?? ''}: ${p.message}`) });
+      continue;
+    }
+    const warnings = problems.filter((p) => p.severity === 'warning').map(formatProblem);
+    report.imported.push({ label: outcome.label, id: outcome.claim.id, notes: [...outcome.notes, ...warnings] });
+    report.claims.push(outcome.claim);
+  }
+  return report;
+}
+
+export function formatImportReport(report: ImportReport): string {
+  const lines: string[] = [];
+  for (const item of report.imported) {
+    lines.push(`imported ${item.id}  (${item.label})`);
+    for (const note of item.notes) lines.push(`  review: ${note}`);
+  }
+  for (const item of report.skipped) {
+    lines.push(`NOT imported: ${item.label}`);
+    for (const reason of item.reasons) lines.push(`  ${reason}`);
+  }
+  lines.push(`${report.imported.length} imported, ${report.skipped.length} not imported`);
+  return lines.join('\n');
+}
+
+/** Existing claims of the output file (none if it does not exist yet). */
+async function readOutFile(outFile: string): Promise<{ json: Record<string, unknown>; claims: Claim[] }> {
+  let text: string;
+  try {
+    text = await readFile(outFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { json: {}, claims: [] };
+    throw error;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new Error(`${outFile} is not valid JSON (line ${parsed.line}); fix it before importing into it`);
+  const json = parsed.json as Record<string, unknown>;
+  return { json, claims: Array.isArray(json.claims) ? (json.claims as Claim[]) : [] };
+}
+
+/** Appends the claims to `outFile`, refusing if the result would not pass the file schema. */
+export async function writeImported(outFile: string, claims: readonly Claim[]): Promise<void> {
+  const existing = await readOutFile(outFile);
+  const json = { ...existing.json, claims: [...existing.claims, ...claims] };
+  const validate = schemaValidators().file;
+  if (!validate(json)) throw new Error(`refusing to write ${outFile}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+  await writeFile(outFile, canonicalText(json), 'utf8');
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const [input] = positional(args, ['--out', '--data']);
+  if (!input) {
+    console.error('usage: npm run data:import -- reviews.json [--out data/claims/imported.json] [--dry-run]');
+    return 2;
+  }
+  const dataDir = option(args, '--data') ?? DEFAULT_DATA_DIR;
+  const outFile = path.resolve(option(args, '--out') ?? path.join(dataDir, 'claims', 'imported.json'));
+  const parsed = parseJson(await readFile(input, 'utf8'));
+  if (!parsed.ok) {
+    console.error(`${input}: not valid JSON (line ${parsed.line}, column ${parsed.column}): ${parsed.message}`);
+    return 1;
+  }
+  const loaded = await loadDataset(dataDir);
+  const existing = await readOutFile(outFile);
+  const dataset = { entities: loaded.dataset.entities, claims: [...loaded.dataset.claims, ...existing.claims] };
+  const report = draftClaims(parsed.json, { dataset, file: path.relative(process.cwd(), outFile) });
+  console.log(formatImportReport(report));
+  if (report.claims.length > 0 && !args.includes('--dry-run')) {
+    await writeImported(outFile, report.claims);
+    console.log(`wrote ${report.claims.length} claims to ${path.relative(process.cwd(), outFile)}; run npm run data:check`);
+  }
+  return report.skipped.length > 0 ? 1 : 0;
+}
+
+if (isMain(import.meta.url)) runMain(() => main(process.argv.slice(2)));

@@ -1,0 +1,43 @@
+/**
+ * npm run data:stats                 counts over the dataset
+ * npm run data:stats -- page.html    what Backstory would annotate on that page (.html or .txt)
+ */
+import { readFile } from 'node:fs/promises';
+import { makeBundle, patternSet } from '../../src/dataset/bundle.ts';
+import { DEFAULT_DATA_DIR, isMain, option, positional, runMain } from './cli.ts';
+import { datasetStats, formatStats } from './dataset-stats.ts';
+import { loadDataset } from './load.ts';
+import { loadMatcher } from './matcher-api.ts';
+import { pageBlocks } from './page-blocks.ts';
+import { formatCoverage, pageCoverage } from './page-coverage.ts';
+import { formatReport } from './problem.ts';
+
+export { datasetStats, formatStats } from './dataset-stats.ts';
+export { formatCoverage, pageCoverage } from './page-coverage.ts';
+
+async function main(args: readonly string[]): Promise<number> {
+  const dataDir = option(args, '--data') ?? DEFAULT_DATA_DIR;
+  const loaded = await loadDataset(dataDir);
+  if (loaded.problems.length > 0) console.log(`${formatReport(loaded.problems)}\n(counting what loaded)\n`);
+  const pages = positional(args, ['--data']);
+  if (pages.length === 0) {
+    console.log(formatStats(datasetStats(loaded.dataset)));
+    return 0;
+  }
+  const loadedMatcher = await loadMatcher();
+  if (!loadedMatcher.ok) {
+    console.error(`page coverage needs the matcher: ${loadedMatcher.reason}`);
+    return 1;
+  }
+  const { api } = loadedMatcher;
+  const compiled = api.compileIndex(patternSet(loaded.dataset, loaded.hash));
+  const matcher = api.Matcher.load(compiled.bytes);
+  const bundle = makeBundle(loaded.dataset, loaded.hash);
+  for (const page of pages) {
+    const blocks = pageBlocks(page, await readFile(page, 'utf8'));
+    console.log(`== ${page}\n${formatCoverage(pageCoverage(matcher, bundle, blocks))}`);
+  }
+  return 0;
+}
+
+if (isMain(import.meta.url)) runMain(() => main(process.argv.slice(2)));

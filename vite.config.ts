@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { buildDataset, formatFailure } from './tools/data/build.ts';
-import { datasetPlugin } from './tools/vite-plugin-dataset.ts';
+import { writeDatasetModule } from './tools/dataset-module.ts';
 import { hostPatterns } from './tools/host-patterns.ts';
 
 type Target = 'chrome' | 'firefox';
@@ -17,12 +17,17 @@ export default defineConfig(async () => {
   const target = (process.env.TARGET ?? 'chrome') as Target;
   if (target !== 'chrome' && target !== 'firefox') throw new Error(`TARGET must be chrome or firefox, not ${target}`);
 
-  const built = await buildDataset(resolve(import.meta.dirname, 'data'));
+  // BACKSTORY_DATA builds from another dataset folder (a test fixture, a draft).
+  const built = await buildDataset(resolve(import.meta.dirname, process.env.BACKSTORY_DATA ?? 'data'));
   if (!built.ok) throw new Error(formatFailure(built));
+
+  const datasetModulePath = resolve(import.meta.dirname, 'build/generated/dataset.js');
+  writeDatasetModule(built, datasetModulePath);
 
   const manifest = targetManifest(target, hostPatterns(built.bundle.entries));
   return {
-    plugins: [datasetPlugin(built, built.files), crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
+    resolve: { alias: { 'virtual:backstory-data': datasetModulePath } },
+    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

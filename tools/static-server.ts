@@ -32,6 +32,12 @@ export async function startStaticServer(roots: Record<string, string>, port = 0)
   const server: Server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      if (path === '/favicon.ico') {
+        // Browsers ask for it on every page; an error in the console would hide real ones.
+        response.writeHead(204);
+        response.end();
+        return;
+      }
       const mount = mounts.find((m) => path.startsWith(m.prefix));
       if (!mount) throw new Error('no mount');
       let file = normalize(join(mount.dir, path.slice(mount.prefix.length)));
@@ -50,6 +56,11 @@ export async function startStaticServer(roots: Record<string, string>, port = 0)
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        // Browsers keep connections alive; close() alone would wait for them.
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

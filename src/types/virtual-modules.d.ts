@@ -1,4 +1,4 @@
-/** Generated at build time from data/ by the vite plugin in tools/vite-plugin-dataset.ts. */
+/** Generated at build time from data/ by tools/dataset-module.ts (see vite.config.ts). */
 declare module 'virtual:backstory-data' {
   /** The matcher's compiled index, base64-encoded. */
   export const indexBase64: string;

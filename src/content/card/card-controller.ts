@@ -2,7 +2,7 @@
  * Shows one card at a time next to a range, keeps it on screen with Floating
  * UI, and closes it on Escape or when asked.
  */
-import { computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { CardHost } from './card-host.ts';
 import { renderCard, type CardContext } from './card-view.ts';
 import type { CardEntry } from '../../dataset/bundle.ts';
@@ -69,10 +69,24 @@ export class CardController {
     const { x, y } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        inline(),
+        offset(6),
+        // The side with more room wins when neither fits the whole card...
+        flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+        // ...and the card then scrolls inside rather than covering the text it explains.
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            card.style.maxHeight = `${Math.max(120, Math.min(448, Math.floor(availableHeight)))}px`;
+          },
+        }),
+        shift({ padding: 8 }),
+      ],
     });
     if (this.#card !== card) return;
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    card.dataset.placed = '';
   }
 }
 

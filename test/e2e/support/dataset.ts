@@ -7,7 +7,7 @@ import { ROOT } from './paths.ts';
 let entries: Promise<CardEntry[]> | undefined;
 
 export function datasetEntries(): Promise<CardEntry[]> {
-  entries ??= buildDataset(resolve(ROOT, 'data')).then((built) => {
+  entries ??= buildDataset(resolve(ROOT, process.env.BACKSTORY_DATA ?? 'data')).then((built) => {
     if (!built.ok) throw new Error('the dataset does not build; run npm run data:check');
     return built.bundle.entries;
   });

@@ -1,0 +1,27 @@
+/**
+ * Writes the compiled dataset as an ES module, build/generated/dataset.js,
+ * which vite.config.ts aliases as `virtual:backstory-data` (types in
+ * src/types/virtual-modules.d.ts). A file rather than a vite plugin because
+ * crxjs builds the content script in a separate pass without our plugins;
+ * aliases reach it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CATEGORIES, categoryOf } from '../src/shared/categories.ts';
+import type { BuiltDataset } from './data/build.ts';
+
+export function datasetModule(built: BuiltDataset): string {
+  const categories = built.bundle.entries.map((entry) => String(CATEGORIES.indexOf(categoryOf(entry)))).join('');
+  return [
+    `// Generated from data/ by tools/dataset-module.ts: do not edit.`,
+    `export const indexBase64 = ${JSON.stringify(Buffer.from(built.bytes).toString('base64'))};`,
+    `export const bundleJson = ${JSON.stringify(JSON.stringify(built.bundle))};`,
+    `export const entryCategories = ${JSON.stringify(categories)};`,
+    '',
+  ].join('\n');
+}
+
+export function writeDatasetModule(built: BuiltDataset, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, datasetModule(built));
+}

@@ -1,0 +1,313 @@
+/**
+ * Matcher benchmark: `npm run bench` (tsx bench/matcher.bench.ts).
+ *
+ * Measures, side by side in one run, on the saved pages of the shared corpus
+ * (text extracted with happy-dom outside every timed section) and on
+ * datasets of 2k, 20k and 200k synthetic aliases plus the real data/ set:
+ * compile time, load time, retained memory, scan time per page, and two
+ * baselines on the same pages: one alternation RegExp over all aliases, and
+ * a plain walk that only sums char codes (the floor). Prints tables and
+ * whether each target is met. Timings are the minimum of several repeats
+ * (the least disturbed by other work on the machine).
+ *
+ * Options (environment): BENCH_CORPUS=dir (default the shared corpus),
+ * BENCH_QUICK=1 (fewer repeats), BENCH_SIZES=2000,20000 (synthetic sizes).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { patternSet } from '../src/dataset/bundle.ts';
+import type { Claim, Dataset, Entity } from '../src/dataset/types.ts';
+import { Matcher, compileIndex, type PatternSet } from '../src/matcher/index.ts';
+import { extractBlocks } from './extract-text.ts';
+import { syntheticPatternSet } from './synthetic.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = process.env.BENCH_CORPUS ?? '/work/shared/corpus/readability';
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES = (process.env.BENCH_SIZES ?? '2000,20000,200000').split(',').map(Number);
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+// ---------------------------------------------------------------- helpers
+function minTime(fn: () => unknown, budgetMs: number, minReps = 3): number {
+  let best = Infinity;
+  const until = performance.now() + budgetMs;
+  let reps = 0;
+  while (reps < minReps || performance.now() < until) {
+    const t0 = performance.now();
+    fn();
+    const t = performance.now() - t0;
+    if (t < best) best = t;
+    reps++;
+    if (reps > 10_000) break;
+  }
+  return best;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function retainedBytes(): number {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers + m.external;
+}
+
+let sink = 0;
+function plainRead(blocks: readonly string[]): number {
+  let x = 0;
+  for (const b of blocks) for (let i = 0; i < b.length; i++) x = (x + b.charCodeAt(i)) | 0;
+  return x;
+}
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+function table(headers: string[], rows: Array<Array<string | number>>): void {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of cells.slice(1)) console.log(line(r));
+  console.log();
+}
+
+// ---------------------------------------------------------------- inputs
+function loadRealDataset(): PatternSet | null {
+  const dir = path.join(ROOT, 'data');
+  const headerFile = path.join(dir, 'dataset.json');
+  if (!fs.existsSync(headerFile)) return null;
+  const header = JSON.parse(fs.readFileSync(headerFile, 'utf8')) as Dataset['header'];
+  const entities: Entity[] = [];
+  const claims: Claim[] = [];
+  for (const sub of ['entities', 'claims']) {
+    const folder = path.join(dir, sub);
+    if (!fs.existsSync(folder)) continue;
+    for (const f of fs.readdirSync(folder).filter((n) => n.endsWith('.json')).sort()) {
+      const file = JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as { entities?: Entity[]; claims?: Claim[] };
+      entities.push(...(file.entities ?? []));
+      claims.push(...(file.claims ?? []));
+    }
+  }
+  if (entities.length === 0) return null;
+  return patternSet({ header, entities, claims }, 'bench');
+}
+
+async function loadPages(): Promise<Array<{ name: string; blocks: string[]; chars: number }>> {
+  if (!fs.existsSync(CORPUS)) return [];
+  const pages = [];
+  for (const name of fs.readdirSync(CORPUS).sort()) {
+    const file = path.join(CORPUS, name, 'source.html');
+    if (!fs.existsSync(file)) continue;
+    const blocks = await extractBlocks(fs.readFileSync(file, 'utf8'));
+    const chars = blocks.reduce((n, b) => n + b.length, 0);
+    if (chars > 0) pages.push({ name, blocks, chars });
+  }
+  return pages;
+}
+
+function aliasCount(set: PatternSet): number {
+  return set.entities.reduce((n, e) => n + e.aliases.length, 0);
+}
+
+function alternationRegExp(set: PatternSet): RegExp {
+  const escaped = set.entities.flatMap((e) => e.aliases.map((a) => a.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  escaped.sort((a, b) => b.length - a.length); // longest first, as leftmost-longest wants
+  return new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi');
+}
+
+function regexScan(re: RegExp, blocks: readonly string[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    re.lastIndex = 0;
+    while (re.exec(b) !== null) n++;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- main
+async function main(): Promise<void> {
+  console.log(`# Backstory matcher benchmark`);
+  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  const t0 = performance.now();
+  const pages = await loadPages();
+  if (pages.length === 0) {
+    console.log(`No pages under ${CORPUS}: page measurements skipped.`);
+    return;
+  }
+  const totalChars = pages.reduce((n, p) => n + p.chars, 0);
+  const bySize = [...pages].sort((a, b) => a.chars - b.chars);
+  const medianPage = bySize[bySize.length >> 1]!;
+  console.log(
+    `${pages.length} pages, ${(totalChars / 1e6).toFixed(2)} M UTF-16 units, median page ${medianPage.name} (${medianPage.chars} units, ${medianPage.blocks.length} blocks); extraction ${((performance.now() - t0) / 1000).toFixed(1)} s (untimed)\n`,
+  );
+
+  const datasets: Array<{ name: string; set: PatternSet }> = [];
+  const real = loadRealDataset();
+  if (real !== null) datasets.push({ name: 'data/ (real)', set: real });
+  for (const n of SIZES) datasets.push({ name: `synthetic ${n / 1000}k`, set: syntheticPatternSet({ aliases: n }) });
+
+  const budget = QUICK ? 4 : 15;
+  // The floor, per page (min of repeats).
+  const plain = new Map(pages.map((p) => [p.name, minTime(() => (sink ^= plainRead(p.blocks)), budget)]));
+
+  interface Row {
+    name: string;
+    aliases: number;
+    claims: number;
+    compileMs: number;
+    indexBytes: number;
+    loadMs: number;
+    retained: number;
+    scan: Map<string, number>;
+    matches: number;
+    regex: Map<string, number> | null;
+    regexBuildMs: number;
+    /** Scan of all pages with the dataset's claims removed (entities only). */
+    entityOnlyMs: number;
+  }
+  const rows: Row[] = [];
+  for (const { name, set } of datasets) {
+    const c0 = performance.now();
+    const { bytes, problems } = compileIndex(set);
+    const compileMs = performance.now() - c0;
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0) console.log(`(${name}: ${errors} patterns skipped with compile errors)`);
+    const loadMs = median(Array.from({ length: QUICK ? 5 : 21 }, () => minTime(() => Matcher.load(bytes), 0, 1)));
+    // Retained memory: what a loaded matcher keeps alive after scanning a
+    // page (scratch arrays included), beyond the index bytes themselves,
+    // which the caller holds anyway: memory with it alive minus without.
+    let matcher: Matcher | null = Matcher.load(bytes);
+    matcher.session().scan(medianPage.blocks);
+    const alive = retainedBytes();
+    matcher = null;
+    const dropped = retainedBytes();
+    const retained = alive - dropped;
+    matcher = Matcher.load(bytes);
+    const scan = new Map<string, number>();
+    let matches = 0;
+    for (const p of pages) {
+      const m = matcher;
+      scan.set(p.name, minTime(() => m.session().scan(p.blocks), budget));
+      matches += m.session().scan(p.blocks).matches.length;
+    }
+    matcher = null;
+    let regex: Map<string, number> | null = null;
+    let regexBuildMs = NaN;
+    if (aliasCount(set) <= 20_000) {
+      const r0 = performance.now();
+      const re = alternationRegExp(set);
+      regexScan(re, [medianPage.blocks[0] ?? '']); // compiles lazily on first use
+      regexBuildMs = performance.now() - r0;
+      regex = new Map(pages.map((p) => [p.name, minTime(() => (sink ^= regexScan(re, p.blocks)), QUICK ? 2 : 5, 1)]));
+    }
+    const entityOnly = Matcher.load(compileIndex({ ...set, claims: [] }).bytes);
+    const entityOnlyMs = minTime(() => {
+      for (const p of pages) entityOnly.session().scan(p.blocks);
+    }, budget * 10);
+    rows.push({ name, aliases: aliasCount(set), claims: set.claims.length, compileMs, indexBytes: bytes.length, loadMs, retained, scan, matches, regex, regexBuildMs, entityOnlyMs });
+  }
+
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const plainTotal = sum(plain);
+  console.log('## Compile, load, memory, scan (all pages; times are per page set unless noted)\n');
+  table(
+    ['dataset', 'aliases', 'claims', 'compile ms', 'index MB', 'load ms', 'retained KB', 'scan ms', 'scan MB/s', 'median page µs', '× plain (median page)', 'median of page ratios', 'RegExp ms', 'speed-up vs RegExp'],
+    rows.map((r) => {
+      const scanTotal = sum(r.scan);
+      const ratios = pages.map((p) => r.scan.get(p.name)! / plain.get(p.name)!);
+      const regexTotal = r.regex ? sum(r.regex) : NaN;
+      return [
+        r.name,
+        r.aliases,
+        r.claims,
+        fmt(r.compileMs, 0),
+        fmt(r.indexBytes / 1e6, 2),
+        fmt(r.loadMs, 3),
+        fmt(r.retained / 1e3, 0),
+        fmt(scanTotal, 1),
+        fmt((totalChars * 2) / 1e6 / (scanTotal / 1000), 0),
+        fmt(r.scan.get(medianPage.name)! * 1000, 0),
+        fmt(r.scan.get(medianPage.name)! / plain.get(medianPage.name)!, 2),
+        fmt(median(ratios), 2),
+        fmt(regexTotal, 1),
+        fmt(regexTotal / scanTotal, 1),
+      ];
+    }),
+  );
+  console.log(
+    `Plain read (sum of char codes) of all pages: ${fmt(plainTotal, 2)} ms (${fmt((totalChars * 2) / 1e6 / (plainTotal / 1000), 0)} MB/s); median page ${fmt(plain.get(medianPage.name)! * 1000, 0)} µs. MB/s counts 2 bytes per UTF-16 unit.\n`,
+  );
+
+  console.log('## Growth with page size (µs per 1,000 UTF-16 units; pages in size quartiles)\n');
+  const quartiles = [0, 1, 2, 3].map((q) => bySize.slice(Math.floor((q * bySize.length) / 4), Math.floor(((q + 1) * bySize.length) / 4)));
+  table(
+    ['pages', 'size range (units)', 'plain', ...rows.map((r) => r.name), ...rows.filter((r) => r.regex).map((r) => `RegExp ${r.name}`)],
+    quartiles.map((qs) => {
+      const perK = (m: Map<string, number>) => median(qs.map((p) => (m.get(p.name)! * 1000) / (p.chars / 1000)));
+      return [
+        qs.length,
+        `${qs[0]!.chars}–${qs[qs.length - 1]!.chars}`,
+        fmt(perK(plain), 2),
+        ...rows.map((r) => fmt(perK(r.scan), 2)),
+        ...rows.filter((r) => r.regex).map((r) => fmt(perK(r.regex!), 1)),
+      ];
+    }),
+  );
+
+  console.log('## Growth with dataset size (scan of all pages)\n');
+  const synth = rows.filter((r) => r.name.startsWith('synthetic'));
+  const base = synth[0];
+  table(
+    ['dataset', 'aliases', 'claims', 'scan ms', '× smallest', 'entities only: scan ms', 'entities only: × smallest', 'matches found'],
+    synth.map((r) => [
+      r.name,
+      r.aliases,
+      r.claims,
+      fmt(sum(r.scan), 1),
+      base ? fmt(sum(r.scan) / sum(base.scan), 2) : '–',
+      fmt(r.entityOnlyMs, 1),
+      base ? fmt(r.entityOnlyMs / base.entityOnlyMs, 2) : '–',
+      r.matches,
+    ]),
+  );
+
+  console.log('## Targets\n');
+  const find = (n: number) => synth.find((r) => r.aliases >= n * 0.95 && r.aliases <= n * 1.2);
+  const targets: Array<[string, number, string, boolean]> = [];
+  for (const r of rows) {
+    const ratio = r.scan.get(medianPage.name)! / plain.get(medianPage.name)!;
+    targets.push([`scan ≤ 3× plain read on the median page (${r.name})`, ratio, '≤ 3', ratio <= 3]);
+  }
+  const s2 = find(2000);
+  const s200 = find(200_000);
+  if (s2 && s200) {
+    const growth = sum(s200.scan) / sum(s2.scan);
+    targets.push(['scan time at 200k aliases ≤ 1.3× the time at 2k', growth, '≤ 1.3', growth <= 1.3]);
+    const entityGrowth = s200.entityOnlyMs / s2.entityOnlyMs;
+    targets.push(['  the same, entities only (claims removed)', entityGrowth, '≤ 1.3', entityGrowth <= 1.3]);
+  }
+  const s20 = find(20_000);
+  if (s20) {
+    targets.push(['load 20k aliases ≤ 5 ms', s20.loadMs, '≤ 5 ms', s20.loadMs <= 5]);
+    if (s20.regex) {
+      const speedup = sum(s20.regex) / sum(s20.scan);
+      targets.push(['≥ 5× faster than the alternation RegExp at 20k aliases', speedup, '≥ 5', speedup >= 5]);
+    }
+  }
+  if (s200) targets.push(['load 200k aliases ≤ 25 ms', s200.loadMs, '≤ 25 ms', s200.loadMs <= 25]);
+  table(
+    ['target', 'measured', 'wanted', 'met'],
+    targets.map(([t, v, w, ok]) => [t, fmt(v, 2), w, ok ? 'yes' : 'NO']),
+  );
+  if (sink === 42) console.log(''); // keeps the baselines' results alive
+}
+
+await main();

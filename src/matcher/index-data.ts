@@ -1,0 +1,192 @@
+/**
+ * The compiled index as the scanner reads it: flat typed arrays, nothing
+ * else. compileIndex builds one in memory and serialises it (index-format.ts);
+ * Matcher.load makes views over the bytes that give back the same shape.
+ *
+ * Symbols: every distinct token hash the dataset uses gets a symbol
+ * [0, symCount). Cue automaton symbols extend that space: wildcard prefixes
+ * are symCount + w, cue numbers are symCount + wildCount + n.
+ */
+
+export interface IndexData {
+  version: string;
+  hash: string;
+  /** Scalars; see META_* for positions. */
+  meta: Int32Array;
+
+  // Vocabulary: [finished token hash, symbol] pairs; symbol -1 = empty slot.
+  vocab: Int32Array;
+  /**
+   * Per symbol: low 7 bits = NUMBER_WORDS index + 1 for number and unit
+   * words (else 0); ATTR_CUE_ANCHOR when a sentence containing the word may
+   * hold a cue match (see claim-pass.ts).
+   */
+  symAttr: Uint8Array;
+
+  // Entity automaton (Aho-Corasick over symbols). Nodes in breadth-first
+  // order, so a node's failure link always points to a smaller number.
+  /** Per symbol: child of the root, 0 = none. */
+  acRoot: Int32Array;
+  /** [state, symbol, child] triples; child 0 = empty slot. */
+  acEdges: Int32Array;
+  acFail: Int32Array;
+  /** First pattern ending at the node, -1 = none. */
+  acOut: Int32Array;
+  /** Nearest node on the failure chain that has patterns, 0 = none. */
+  acDict: Int32Array;
+
+  // Patterns: aliases and context terms, as token sequences.
+  /** Next pattern ending at the same node, -1 = none. */
+  patNext: Int32Array;
+  /** Tokens in the pattern. */
+  patLen: Uint8Array;
+  /** CASE_* of case-rules.ts. */
+  patCase: Uint8Array;
+  /** Alias number (>= 0) or -1 - context term number. */
+  patTarget: Int32Array;
+  /** Offsets into strFold (P + 1): folded tokens joined by one space. */
+  patFold: Int32Array;
+  /** Offsets into strCased (P + 1); empty for case-insensitive patterns. */
+  patCased: Int32Array;
+  /**
+   * Offsets into strSig (P + 1): the punctuation signature of each gap
+   * between the pattern's tokens, separated by U+0001; empty when every gap
+   * is plain (boundaries.ts gapSignature).
+   */
+  patSig: Int32Array;
+  strFold: Uint16Array;
+  strCased: Uint16Array;
+  strSig: Uint16Array;
+
+  // Aliases.
+  aliasEntry: Int32Array;
+  /** ALIAS_* flags. */
+  aliasFlags: Uint8Array;
+  /** Offsets into gateList (A + 1): the context terms an alias requires. */
+  aliasGates: Int32Array;
+  gateList: Int32Array;
+
+  // Cue automaton: a trie over item symbols, walked with a set of active
+  // states (an item can carry several symbols: its word, wildcards, a number).
+  cueRoot: Int32Array;
+  cueEdges: Int32Array;
+  /** First term alternative ending at the node, -1 = none. */
+  cueOut: Int32Array;
+  altNext: Int32Array;
+  altTerm: Int32Array;
+  altLen: Uint8Array;
+  /** Offsets into altCheck (alternatives + 1), in triples. */
+  altChecks: Int32Array;
+  /** [CHECK_* kind, offset into strCue, length] per item of an alternative. */
+  altCheck: Int32Array;
+  /** Offsets into strSig (alternatives + 1): gap signatures, as patSig. */
+  altSig: Int32Array;
+  strCue: Uint16Array;
+  /** Terms whose first position starts a cue: offsets (T + 1) into termCueList. */
+  termCues: Int32Array;
+  termCueList: Int32Array;
+  cueEntry: Int32Array;
+  cueGap: Uint8Array;
+  /** 0 = phrase, 1 = sentence. */
+  cueCover: Uint8Array;
+  /** Offsets (C + 1) into cueTermList. */
+  cueTerms: Int32Array;
+  cueTermList: Int32Array;
+  /** Wildcards sorted by the key of their first three letters. */
+  wildKey: Int32Array;
+  /** [offset into strCue, length, case-sensitive 0/1] per wildcard (in wildKey order). */
+  wildInfo: Int32Array;
+  /** Bloom-style bit set over wildKey, to skip most tokens in one load. */
+  wildBits: Uint32Array;
+  /** The same, for the wildcards chosen as cue anchors only. */
+  wildAnchorBits: Uint32Array;
+  /** Cue numbers, sorted. */
+  numValues: Float64Array;
+}
+
+export const META_ENTITIES = 0;
+export const META_CLAIMS = 1;
+export const META_SYMBOLS = 2;
+export const META_GATES = 3;
+export const META_TERMS = 4;
+export const META_WILDS = 5;
+export const META_CUES = 6;
+/** Symbols of the canonical unit words (numbers.ts UNIT_WORDS), -1 if absent. */
+export const META_UNIT_SYMS = 7; // 4 slots
+/** CUES_* flags. */
+export const META_CUE_FLAGS = 11;
+export const META_LENGTH = 12;
+
+/** Some cue has a number: tokens starting with a digit are anchors. */
+export const CUES_NUMBERS = 1;
+/** Some cue is anchored by a wildcard: tokens are tested against wildAnchorBits. */
+export const CUES_WILD_ANCHORS = 2;
+
+export const ATTR_CUE_ANCHOR = 128;
+export const ATTR_NUMBER_WORD = 127;
+
+export const ALIAS_AFTER_FULL_NAME = 1;
+export const ALIAS_REQUIRES = 2;
+
+export const CHECK_NONE = 0;
+/** Folded token equals the string. */
+export const CHECK_WORD = 1;
+/** Folded token starts with the string. */
+export const CHECK_PREFIX = 2;
+/** Added to WORD/PREFIX: compare the case-kept fold instead. */
+export const CHECK_CASED = 4;
+
+export const WILD_BITS_WORDS = 256; // 8192 bits
+
+/** Key of a token's first three folded units, for wildcards. */
+export function wildKeyOf(u0: number, u1: number, u2: number): number {
+  return Math.imul(Math.imul(u0, 0x9e3779b1) ^ Math.imul(u1, 0x85ebca6b) ^ u2, 0x27d4eb2f) | 0;
+}
+
+/** The sections of the serialised format, in order, with their element types. */
+export const SECTIONS = [
+  ['meta', 'i32'],
+  ['vocab', 'i32'],
+  ['symAttr', 'u8'],
+  ['acRoot', 'i32'],
+  ['acEdges', 'i32'],
+  ['acFail', 'i32'],
+  ['acOut', 'i32'],
+  ['acDict', 'i32'],
+  ['patNext', 'i32'],
+  ['patLen', 'u8'],
+  ['patCase', 'u8'],
+  ['patTarget', 'i32'],
+  ['patFold', 'i32'],
+  ['patCased', 'i32'],
+  ['patSig', 'i32'],
+  ['strFold', 'u16'],
+  ['strCased', 'u16'],
+  ['strSig', 'u16'],
+  ['aliasEntry', 'i32'],
+  ['aliasFlags', 'u8'],
+  ['aliasGates', 'i32'],
+  ['gateList', 'i32'],
+  ['cueRoot', 'i32'],
+  ['cueEdges', 'i32'],
+  ['cueOut', 'i32'],
+  ['altNext', 'i32'],
+  ['altTerm', 'i32'],
+  ['altLen', 'u8'],
+  ['altChecks', 'i32'],
+  ['altCheck', 'i32'],
+  ['altSig', 'i32'],
+  ['strCue', 'u16'],
+  ['termCues', 'i32'],
+  ['termCueList', 'i32'],
+  ['cueEntry', 'i32'],
+  ['cueGap', 'u8'],
+  ['cueCover', 'u8'],
+  ['cueTerms', 'i32'],
+  ['cueTermList', 'i32'],
+  ['wildKey', 'i32'],
+  ['wildInfo', 'i32'],
+  ['wildBits', 'u32'],
+  ['wildAnchorBits', 'u32'],
+  ['numValues', 'f64'],
+] as const satisfies ReadonlyArray<readonly [Exclude<keyof IndexData, 'version' | 'hash'>, string]>;

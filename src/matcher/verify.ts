@@ -1,0 +1,177 @@
+/**
+ * Candidate checks against the real text. The automaton works on token
+ * hashes, so every candidate is confirmed here before it counts: its folded
+ * tokens must equal the pattern's stored text (and, for case rules, the
+ * case-kept fold must equal the case-kept pattern). Candidates are rare, so
+ * this slow-but-exact path costs little; it never allocates for ASCII.
+ */
+import { ENC, WORD, charInfo } from './char-info.ts';
+import { JOINS_PREVIOUS, gapSignature } from './boundaries.ts';
+import type { Tokens } from './tokenize.ts';
+
+/**
+ * Compares the folded text of token range [start, end) with pool[p, limit),
+ * from pool position p. Returns the pool position after the token, or -1 on
+ * a mismatch. With `prefix`, running out of pool is a success (returns limit).
+ */
+function compareToken(
+  text: string,
+  start: number,
+  end: number,
+  pool: Uint16Array,
+  p: number,
+  limit: number,
+  lower: boolean,
+  prefix: boolean,
+): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const e = ENC[c]!;
+      if (e < 0 || ((e >>> 16) & 1) === 0) continue; // apostrophe or acronym dot
+      if (p >= limit) return prefix ? limit : -1;
+      if (pool[p] !== (lower ? e & 0xffff : c)) return -1;
+      p++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const info = charInfo(cp);
+    if (info.kind !== WORD) continue;
+    const f = lower ? info.fold : info.cased;
+    for (let q = 0; q < f.length; q++) {
+      if (p >= limit) return prefix ? limit : -1;
+      if (pool[p] !== f.charCodeAt(q)) return -1;
+      p++;
+    }
+  }
+  return p;
+}
+
+/**
+ * Do tokens first..last, folded and joined by single spaces, equal
+ * pool[offset, offset + length)?
+ */
+export function tokensEqual(
+  tokens: Tokens,
+  first: number,
+  last: number,
+  pool: Uint16Array,
+  offset: number,
+  length: number,
+  lower: boolean,
+): boolean {
+  const limit = offset + length;
+  const b = tokens.bound;
+  let p = offset;
+  for (let j = first; j <= last; j++) {
+    if (j > first) {
+      if (p >= limit || pool[p] !== 32) return false;
+      p++;
+    }
+    p = compareToken(tokens.text, b[2 * j]!, b[2 * j + 1]!, pool, p, limit, lower, false);
+    if (p < 0) return false;
+  }
+  return p === limit;
+}
+
+/** Does token j, folded, start with pool[offset, offset + length)? */
+export function tokenStartsWith(
+  tokens: Tokens,
+  j: number,
+  pool: Uint16Array,
+  offset: number,
+  length: number,
+  lower: boolean,
+): boolean {
+  const b = tokens.bound;
+  const limit = offset + length;
+  const p = compareToken(tokens.text, b[2 * j]!, b[2 * j + 1]!, pool, offset, limit, lower, true);
+  return p === limit;
+}
+
+/** Is token j, folded, exactly `word` (ASCII lower case)? */
+export function tokenIsWord(tokens: Tokens, j: number, word: string): boolean {
+  const text = tokens.text;
+  const start = tokens.bound[2 * j]!;
+  const end = tokens.bound[2 * j + 1]!;
+  if (end - start === word.length) {
+    let same = true;
+    for (let i = 0; i < word.length; i++) {
+      const c = text.charCodeAt(i + start);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  // Apostrophes, dots or non-ASCII letters: compare the slow way.
+  let p = 0;
+  for (let i = start; i < end; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const info = charInfo(cp);
+    if (info.kind !== WORD) continue;
+    for (let q = 0; q < info.fold.length; q++) {
+      if (word.charCodeAt(p++) !== info.fold.charCodeAt(q)) return false;
+    }
+  }
+  return p === word.length;
+}
+
+/**
+ * Do the gaps between tokens first..last agree with a pattern's gap
+ * signatures, stored in pool[from, to) separated by U+0001? An empty range
+ * means every gap must simply join (spaces, dashes, possessive). A U+0002
+ * starts the pattern's closing punctuation (see tailLength), not a gap.
+ */
+export function gapsMatch(
+  tokens: Tokens,
+  first: number,
+  last: number,
+  bits: Uint8Array,
+  pool: Uint16Array,
+  from: number,
+  to: number,
+): boolean {
+  if (from === to) {
+    for (let k = first + 1; k <= last; k++) if ((bits[k]! & JOINS_PREVIOUS) === 0) return false;
+    return true;
+  }
+  for (let q = from; q < to; q++) {
+    if (pool[q] === 2) {
+      to = q;
+      break;
+    }
+  }
+  if (first === last) return true;
+  let p = from;
+  for (let k = first + 1; k <= last; k++) {
+    const sig = gapSignature(tokens, k, bits[k]!);
+    for (let q = 0; q < sig.length; q++) if (p >= to || pool[p++] !== sig.charCodeAt(q)) return false;
+    if (p < to && pool[p] !== 1) return false;
+    p++; // the separator (or one past the end after the last gap)
+  }
+  return p === to + 1;
+}
+
+/**
+ * How many characters after `end` repeat a pattern's closing punctuation
+ * (the ")" of "War in Iraq (2013–2017)"), so that the match can include it;
+ * 0 when the pattern has none or the page does not repeat it.
+ */
+export function tailLength(text: string, end: number, pool: Uint16Array, from: number, to: number): number {
+  let q = from;
+  while (q < to && pool[q] !== 2) q++;
+  if (q === to) return 0;
+  q++;
+  let i = end;
+  for (; q < to; q++, i++) {
+    const c = text.charCodeAt(i);
+    const want = pool[q]!;
+    const same = c === want || ((want === 0x27 || want === 0x2019) && (c === 0x27 || c === 0x2019)) || ((want === 0x22 || want === 0x201d) && (c === 0x22 || c === 0x201d));
+    if (!same) return 0;
+  }
+  return i - end;
+}

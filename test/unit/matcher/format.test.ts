@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { FORMAT_VERSION, Matcher, compileIndex } from '../../../src/matcher/index.ts';
+import { patternSet, scanPairs } from './helpers.ts';
+
+const set = patternSet(
+  [['Syria'], ['Conoco Gas Field', { text: 'Conoco', requires: ['Syria'] }], ['US']],
+  [[{ terms: ['90 percent', 'oil'] }]],
+);
+const { bytes } = compileIndex(set);
+const text = 'The US says Conoco in Syria lost 90% of its oil.';
+
+describe('the compiled index', () => {
+  it('carries the dataset version and hash', () => {
+    const m = Matcher.load(bytes);
+    expect(m.version).toBe('1.2.3');
+    expect(m.hash).toBe('test-hash');
+  });
+
+  it('scans the same after loading as the in-memory build', () => {
+    expect(scanPairs(Matcher.load(bytes), text)).toEqual(scanPairs(Matcher.fromPatterns(set), text));
+    expect(scanPairs(Matcher.load(bytes), text)).toEqual([
+      [2, 'US'],
+      [1, 'Conoco'],
+      [0, 'Syria'],
+      [3, '90% of its oil'],
+    ]);
+  });
+
+  it('loads from a misaligned slice of a larger buffer', () => {
+    const big = new Uint8Array(bytes.length + 3);
+    big.set(bytes, 3);
+    expect(scanPairs(Matcher.load(big.subarray(3)), text)).toEqual(scanPairs(Matcher.load(bytes), text));
+  });
+
+  it('is deterministic', () => {
+    expect(compileIndex(set).bytes).toEqual(bytes);
+  });
+});
+
+describe('Matcher.load on bad buffers', () => {
+  const copy = () => bytes.slice();
+
+  it('rejects something that is not an index', () => {
+    expect(() => Matcher.load(new TextEncoder().encode('{"entities": []}'))).toThrow(/bad magic/);
+    expect(() => Matcher.load(new Uint8Array(0))).toThrow(/bad magic/);
+  });
+
+  it('rejects another format version with a clear message', () => {
+    const b = copy();
+    new DataView(b.buffer).setUint32(4, FORMAT_VERSION + 1, true);
+    expect(() => Matcher.load(b)).toThrow(new RegExp(`format version ${FORMAT_VERSION + 1}.*rebuild`, 'i'));
+  });
+
+  it('rejects a truncated buffer', () => {
+    expect(() => Matcher.load(bytes.subarray(0, bytes.length - 8))).toThrow(/corrupt or truncated/);
+  });
+
+  it('rejects a damaged header or section table', () => {
+    for (const at of [21, 30, 60]) {
+      const b = copy();
+      b[at] = b[at]! ^ 0xff;
+      expect(() => Matcher.load(b), `byte ${at}`).toThrow(/corrupt/);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { matcherFor, scanPairs, show, textsOf } from './helpers.ts';
+
+const m = matcherFor([
+  ['Conoco Gas Field', { text: 'Conoco', requires: ['Syria', 'Deir ez-Zor'] }],
+  ['ConocoPhillips'],
+  ['Pat Ryder', { text: 'Ryder', afterFullName: true }],
+  ['Syria'],
+  // A full name that is itself gated.
+  [{ text: 'Tanf', requires: ['Syria'] }, { text: 'Garrison', afterFullName: true, case: 'proper' }],
+]);
+
+describe('requires', () => {
+  it('counts an alias when a context term comes earlier or later in the same scan', () => {
+    expect(textsOf(m, 0, 'Explosions in Syria, near Conoco.')).toEqual(['Conoco']);
+    expect(textsOf(m, 0, 'Explosions near Conoco.', 'The site lies in Deir ez-Zor province.')).toEqual(['Conoco']);
+    expect(textsOf(m, 0, 'Explosions near Conoco were heard in Deir el Zor.')).toEqual([]);
+  });
+
+  it('does not count it without context', () => {
+    expect(textsOf(m, 0, 'Conoco shares rose on Friday.')).toEqual([]);
+  });
+
+  it('never lets a closed gate hide a longer ungated name', () => {
+    expect(textsOf(m, 0, 'The Conoco Gas Field was shelled.')).toEqual(['Conoco Gas Field']);
+  });
+
+  it('uses context from earlier batches of the same session', () => {
+    const session = m.session();
+    expect(session.scan(['Reports from Syria.']).matches.map((x) => x.entry)).toEqual([3]);
+    const second = ['A pipeline near Conoco was hit.'];
+    const result = session.scan(second);
+    expect(show(second, result.matches)).toEqual([{ entry: 0, text: 'Conoco', block: 0 }]);
+    expect(result.revisit).toBe(false);
+  });
+
+  it('asks for a revisit when a later batch opens a gate an earlier batch needed', () => {
+    const session = m.session();
+    const first = session.scan(['A pipeline near Conoco was hit.']);
+    expect(first.matches).toEqual([]);
+    expect(first.revisit).toBe(false);
+    const second = session.scan(['The attack was in eastern Syria.']);
+    expect(second.revisit).toBe(true);
+    // A third batch with the same context asks nothing more.
+    expect(session.scan(['More from Syria.']).revisit).toBe(false);
+    // The fresh rescan the caller then makes finds the alias.
+    const page = ['A pipeline near Conoco was hit.', 'The attack was in eastern Syria.'];
+    expect(show(page, m.session().scan(page).matches).map((f) => f.text)).toEqual(['Conoco', 'Syria']);
+  });
+
+  it('does not ask for a revisit when nothing was waiting', () => {
+    const session = m.session();
+    session.scan(['Quiet news.']);
+    expect(session.scan(['News from Syria.']).revisit).toBe(false);
+  });
+});
+
+describe('afterFullName', () => {
+  it('counts a short form only after the full name, earlier on the page', () => {
+    expect(scanPairs(m, 'Pat Ryder spoke first. Later, Ryder took questions.')).toEqual([
+      [2, 'Pat Ryder'],
+      [2, 'Ryder'],
+    ]);
+    expect(scanPairs(m, 'Ryder spoke first. Later, Pat Ryder took questions.')).toEqual([[2, 'Pat Ryder']]);
+    expect(textsOf(m, 2, 'Pat Ryder', 'Ryder said', 'Ryder added')).toEqual(['Pat Ryder', 'Ryder', 'Ryder']);
+  });
+
+  it('remembers full names across batches', () => {
+    const session = m.session();
+    session.scan(['Spokesman Pat Ryder briefed reporters.']);
+    const later = ['Ryder said no one was hurt.'];
+    expect(show(later, session.scan(later).matches).map((f) => f.text)).toEqual(['Ryder']);
+  });
+
+  it('asks for a revisit when a full name arrives after a rejected short form', () => {
+    const session = m.session();
+    expect(session.scan(['Ryder said no one was hurt.']).matches).toEqual([]);
+    expect(session.scan(['Pat Ryder is a spokesman.']).revisit).toBe(true);
+  });
+
+  it('accepts a gated full name once its gate is open', () => {
+    expect(textsOf(m, 4, 'Tanf is in Syria. The Garrison is remote.')).toEqual(['Tanf', 'Garrison']);
+    expect(textsOf(m, 4, 'Tanf is remote. The Garrison is remote.')).toEqual([]);
+  });
+});
+
+describe('sessions are independent', () => {
+  it('one page’s context never leaks into another', () => {
+    const a = m.session();
+    a.scan(['Syria and Pat Ryder.']);
+    expect(textsOf(m, 0, 'Conoco')).toEqual([]);
+    expect(textsOf(m, 2, 'Ryder')).toEqual([]);
+  });
+});

@@ -1,48 +1,77 @@
 /**
- * Turns the page's text into annotations: collects text blocks, asks the
- * matcher, maps matches back to DOM ranges, and hands them to a renderer.
+ * Turns text blocks into annotations: asks the matcher, and maps each match
+ * back to the page's text nodes as a live Range.
+ *
+ * One Annotator is one matcher session, that is one page: it keeps what
+ * earlier batches revealed (context terms, full names) so that text the page
+ * adds later is read in the light of what came before.
  */
-import { categoryOfEntry, getMatcher } from './dataset.ts';
-import { collectBlocks, findArticleRoots, locate, type TextBlock } from './page-text.ts';
+import { isBlockCurrent, locate, type TextBlock } from './page-text.ts';
 import type { Annotation } from './annotation.ts';
-import type { Settings } from '../shared/settings-schema.ts';
+import type { Category } from '../shared/categories.ts';
+import type { MatchSession } from '../matcher/index.ts';
 
-export interface AnnotatedPage {
-  /** Every mention found in enabled categories, in document order. */
-  all: Annotation[];
-  /** What is drawn: all, or first mentions only, as the settings say. */
-  shown: Annotation[];
+export interface MatchSource {
+  session(): MatchSession;
+  categoryOf(entry: number): Category;
 }
 
-export function annotatePage(doc: Document, settings: Settings): AnnotatedPage {
-  const wholePage = settings.scope === 'page';
-  const roots = wholePage ? (doc.body ? [doc.body] : []) : findArticleRoots(doc);
-  const blocks = collectBlocks(roots, { wholePage });
-  const { matches } = getMatcher()
-    .session()
-    .scan(blocks.map((b) => b.text));
+export class Annotator {
+  #session: MatchSession | null = null;
+  #revisit = false;
 
-  const all: Annotation[] = [];
-  const seen = new Set<number>();
-  for (const match of matches) {
-    const category = categoryOfEntry(match.entry);
-    if (!settings.categories[category]) continue;
-    const block = blocks[match.block];
-    if (!block) continue;
-    const range = toRange(doc, block, match.start, match.end);
-    const first = !seen.has(match.entry);
-    seen.add(match.entry);
-    all.push({ entry: match.entry, category, range, first });
+  constructor(
+    private readonly doc: Document,
+    private readonly source: MatchSource,
+  ) {}
+
+  /**
+   * Loads the matcher and opens the session. The first time on a page this
+   * decodes the compiled index, so readers call it as a step of its own
+   * rather than inside a step that also scans.
+   */
+  prepare(): MatchSession {
+    return (this.#session ??= this.source.session());
   }
-  const shown = settings.mentions === 'all' ? all : all.filter((a) => a.first);
-  return { all, shown };
-}
 
-function toRange(doc: Document, block: TextBlock, start: number, end: number): Range {
-  const from = locate(block, start);
-  const to = locate(block, end, true);
-  const range = doc.createRange();
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
-  return range;
+  /**
+   * The matcher saw, in a later batch, context that earlier batches were
+   * waiting for: the page should be read again, whole, with a fresh session.
+   */
+  get wantsRevisit(): boolean {
+    return this.#revisit;
+  }
+
+  /** Annotations for these blocks, in document order. Blocks whose text changed since they were read are skipped. */
+  annotate(blocks: readonly TextBlock[]): Annotation[] {
+    if (blocks.length === 0) return [];
+    const { matches, revisit } = this.prepare().scan(blocks.map((b) => b.text));
+    if (revisit) this.#revisit = true;
+    const annotations: Annotation[] = [];
+    for (const match of matches) {
+      const block = blocks[match.block];
+      if (!block || match.end <= match.start) continue;
+      const annotation = this.#toAnnotation(block, match.start, match.end, match.entry);
+      if (annotation) annotations.push(annotation);
+    }
+    return annotations;
+  }
+
+  #toAnnotation(block: TextBlock, start: number, end: number, entry: number): Annotation | null {
+    const from = locate(block, start);
+    const to = locate(block, end, true);
+    if (!isBlockCurrent(block, from.index, to.index)) return null;
+    const range = this.doc.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return {
+      entry,
+      category: this.source.categoryOf(entry),
+      range,
+      nodes: block.nodes.slice(from.index, to.index + 1),
+      startOffset: from.offset,
+      endOffset: to.offset,
+      first: false,
+    };
+  }
 }

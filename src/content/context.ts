@@ -2,6 +2,11 @@
  * The content script's lifecycle: everything it creates hangs off one
  * AbortSignal, so that turning Backstory off, a newer copy of the script, or
  * the extension being reloaded tears it all down in one call.
+ *
+ * The script's own context lives as long as the script. While Backstory is
+ * on for the page, a child context holds everything that annotates it
+ * (observer, listeners, scheduled work, the card); turning it off aborts the
+ * child and leaves only what is needed to turn it on again.
  */
 import browser from 'webextension-polyfill';
 
@@ -9,28 +14,53 @@ const TEARDOWN_EVENT = 'backstory:teardown';
 
 export class ContentContext {
   readonly #controller = new AbortController();
-  // Not crypto.randomUUID: it is missing on plain-http pages.
-  readonly #instanceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  readonly #root: ContentContext;
 
-  constructor() {
+  /** The script's context; with a parent, a child that ends when the parent ends (see child()). */
+  constructor(parent?: ContentContext) {
+    if (parent) {
+      this.#root = parent.#root;
+      const end = () => this.abort();
+      parent.signal.addEventListener('abort', end, { once: true });
+      this.signal.addEventListener('abort', () => parent.signal.removeEventListener('abort', end), { once: true });
+      if (parent.signal.aborted) this.abort();
+      return;
+    }
+    this.#root = this;
+    // Not crypto.randomUUID: it is missing on plain-http pages.
+    const instanceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     // A copy injected earlier (before an extension reload, or by a second
     // injection) hears this and stops, so annotations are never doubled.
-    window.dispatchEvent(new CustomEvent(TEARDOWN_EVENT, { detail: this.#instanceId }));
+    window.dispatchEvent(new CustomEvent(TEARDOWN_EVENT, { detail: instanceId }));
     window.addEventListener(
       TEARDOWN_EVENT,
       (event) => {
-        if ((event as CustomEvent).detail !== this.#instanceId) this.abort();
+        if ((event as CustomEvent).detail !== instanceId) this.abort();
       },
       { signal: this.signal },
     );
+  }
+
+  /** A context that ends when this one ends, or earlier. */
+  child(): ContentContext {
+    return new ContentContext(this);
   }
 
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
 
+  /**
+   * False once this context ended. Finding the extension gone ends the whole
+   * script: every check is a chance to notice a reload and clean up.
+   */
   get isValid(): boolean {
-    return !this.signal.aborted && isExtensionAlive();
+    if (this.signal.aborted) return false;
+    if (!isExtensionAlive()) {
+      this.#root.abort();
+      return false;
+    }
+    return true;
   }
 
   abort(): void {
@@ -43,23 +73,27 @@ export class ContentContext {
   }
 
   setTimeout(callback: () => void, ms: number): void {
-    const id = window.setTimeout(() => this.#guard(callback), ms);
-    this.onAbort(() => window.clearTimeout(id));
+    this.#schedule((run) => window.setTimeout(run, ms), (id) => window.clearTimeout(id), callback);
   }
 
   requestAnimationFrame(callback: () => void): void {
-    const id = window.requestAnimationFrame(() => this.#guard(callback));
-    this.onAbort(() => window.cancelAnimationFrame(id));
+    this.#schedule((run) => window.requestAnimationFrame(run), (id) => window.cancelAnimationFrame(id), callback);
   }
 
-  /** Runs a callback unless the context died meanwhile; a dead extension context aborts. */
-  #guard(callback: () => void): void {
+  /** Schedules a callback that is cancelled if the context ends first, without leaving a listener behind. */
+  #schedule(start: (run: () => void) => number, cancel: (id: number) => void, callback: () => void): void {
     if (this.signal.aborted) return;
-    if (!isExtensionAlive()) {
-      this.abort();
-      return;
-    }
-    callback();
+    const onAbort = () => cancel(id);
+    const id = start(() => {
+      this.signal.removeEventListener('abort', onAbort);
+      this.#guard(callback);
+    });
+    this.signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  /** Runs a callback unless the context ended meanwhile. */
+  #guard(callback: () => void): void {
+    if (this.isValid) callback();
   }
 }
 

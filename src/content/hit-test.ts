@@ -9,7 +9,11 @@ import type { Annotation } from './annotation.ts';
 export class AnnotationLookup {
   readonly #byNode = new Map<Node, Annotation[]>();
 
-  constructor(annotations: readonly Annotation[]) {
+  /** `onPoint` hears each look-up's answer (the renderer paints the pointed annotation). */
+  constructor(
+    annotations: readonly Annotation[],
+    private readonly onPoint?: (annotation: Annotation | null) => void,
+  ) {
     for (const annotation of annotations) {
       for (const node of textNodesIn(annotation.range)) {
         let list = this.#byNode.get(node);
@@ -21,8 +25,15 @@ export class AnnotationLookup {
 
   /** The innermost annotation at a point, or null. Names win over the claims that contain them. */
   at(x: number, y: number, doc: Document): Annotation | null {
+    const found = this.#find(x, y, doc);
+    this.onPoint?.(found);
+    return found;
+  }
+
+  #find(x: number, y: number, doc: Document): Annotation | null {
     const caret = caretAt(doc, x, y);
     if (!caret) return null;
+    // Most points are over text nobody annotated: one map look-up, no geometry.
     const candidates = this.#byNode.get(caret.node);
     if (!candidates) return null;
     let best: Annotation | null = null;

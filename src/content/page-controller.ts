@@ -1,26 +1,85 @@
 /**
- * Backstory on one page: keeps the annotations in step with the settings,
- * draws them, opens cards, and answers the popup.
+ * Backstory on one page: reads it, draws what the matcher finds, follows the
+ * page as it changes, keeps in step with the settings, opens cards and
+ * answers the popup.
+ *
+ * While Backstory is on for the page, everything that annotates it (the
+ * scheduler, the page observer, the renderer, the card, hover and keyboard
+ * listeners, the navigation watch) belongs to one `Running` state with its
+ * own child context; turning Backstory off aborts that context and undraws,
+ * leaving the page as it was.
  */
 import browser from 'webextension-polyfill';
-import { annotatePage, type AnnotatedPage } from './annotator.ts';
+import { Annotator, type MatchSource } from './annotator.ts';
+import { AnnotationStore } from './annotation-store.ts';
 import { AnnotationLookup } from './hit-test.ts';
 import { trackHover } from './hover.ts';
-import { CardController } from './card/card-controller.ts';
-import { HighlightApiRenderer } from './highlights/highlight-api-renderer.ts';
-import { findEntryById, getBundle, getEntry } from './dataset.ts';
+import { CardController, type OpenOptions } from './card/card-controller.ts';
+import { HighlightApiRenderer, highlightApiAvailable } from './highlights/highlight-api-renderer.ts';
+import { WrapRenderer } from './highlights/wrap-renderer.ts';
+import { KeyboardNavigation } from './keyboard-navigation.ts';
+import { NavigationWatch } from './navigation-watch.ts';
+import { PageObserver, type PageChange } from './page-observer.ts';
+import { readPage, readScopes, rereadPage } from './page-scan.ts';
+import { blocksToReread, findRoots, isReadable, outermost, type CollectOptions } from './page-text.ts';
+import { SliceScheduler } from './scheduler.ts';
+import { categoryOfEntry, findEntryById, getEntry, getMatcher, onDatasetChange } from './dataset.ts';
+import { isContextInvalidated, type ContentContext } from './context.ts';
 import type { Annotation } from './annotation.ts';
-import type { ContentContext } from './context.ts';
-import type { Renderer } from './highlights/renderer.ts';
+import { rendererFor, type Renderer } from './highlights/renderer.ts';
+import { loadSettings } from '../shared/settings.ts';
 import { isSiteEnabled, type Settings } from '../shared/settings-schema.ts';
 import type { AnnotationsReply, ContentRequest, PageAnnotation } from '../shared/messages.ts';
 
+const matchSource: MatchSource = {
+  session: () => getMatcher().session(),
+  categoryOf: categoryOfEntry,
+};
+
+/**
+ * Marks in the page's performance timeline, for the end-to-end tests and the
+ * benchmark: when the first highlight was drawn, and each time the work
+ * queue drained ("settled"; index.ts marks the script's start). The page can
+ * already tell Backstory is there from CSS.highlights; these add nothing to that.
+ */
+const MARK_FIRST = 'backstory:first-highlight';
+const MARK_SETTLED = 'backstory:settled';
+
+interface Running {
+  lifetime: ContentContext;
+  scheduler: SliceScheduler;
+  observer: PageObserver;
+  renderer: Renderer;
+  card: CardController;
+  keyboard: KeyboardNavigation;
+  navigation: NavigationWatch;
+  /** The matcher session of the page as it is now. */
+  annotator: Annotator;
+  roots: Element[];
+  /** A revisit is queued; one is enough. */
+  revisiting: boolean;
+  /** Until then, what the page adds belongs to the article just navigated to (see #onPageChange). */
+  freshUntil: number;
+}
+
+/**
+ * After a single-page navigation, the new article usually arrives a moment
+ * later (fetched, then rendered). Changes within this window are read as a
+ * new page, with a fresh matcher session, rather than as additions to the
+ * article that was there before.
+ */
+const NAVIGATION_SETTLE_MS = 1_000;
+
 export class PageController {
-  readonly #renderer: Renderer = new HighlightApiRenderer();
-  readonly #card: CardController;
-  #page: AnnotatedPage = { all: [], shown: [] };
-  #lookup: AnnotationLookup | null = null;
+  readonly #store = new AnnotationStore();
   #settings: Settings;
+  #run: Running | null = null;
+  #shown: Annotation[] = [];
+  #lookup: AnnotationLookup | null = null;
+  #firstDrawn = false;
+  #rounds = 0;
+  #reportedCount = -1;
+  #reportedError = false;
 
   constructor(
     private readonly doc: Document,
@@ -28,57 +87,64 @@ export class PageController {
     settings: Settings,
   ) {
     this.#settings = settings;
-    this.#card = new CardController(
-      doc,
-      {
-        get header() {
-          return getBundle().header;
-        },
-        nameOf: (id) => {
-          const entry = getEntry(findEntryById(id));
-          return entry ? (entry.type === 'claim' ? entry.statement : entry.name) : undefined;
-        },
+    // Back/forward cache: a page put away keeps no card open, and one brought
+    // back catches up with settings changed meanwhile (or finds the extension gone).
+    window.addEventListener(
+      'pagehide',
+      (event) => {
+        if (event.persisted) this.#run?.card.hide();
       },
-      context.signal,
+      { signal: context.signal },
     );
-    const controller = this;
-    trackHover(doc, context, {
-      get lookup() {
-        return controller.#lookup;
+    window.addEventListener(
+      'pageshow',
+      (event) => {
+        if (event.persisted && context.isValid) void loadSettings().then((next) => context.isValid && this.updateSettings(next));
       },
-      open: (annotation) => this.openCard(annotation),
-      close: () => this.#card.hide(),
-      cardElement: () => this.#card.element,
-    });
-    context.onAbort(() => this.#clear());
-    this.refresh();
+      { signal: context.signal },
+    );
+    context.onAbort(() => this.#stop());
+    // Imported datasets load from storage after the first pass; the page is annotated again with them.
+    onDatasetChange(() => this.refresh(), context.signal);
+    if (this.#isOn(settings)) this.#start();
+    else this.#report();
   }
 
+  /** Every annotation on the page, drawn or not, in document order. */
   get annotations(): readonly Annotation[] {
-    return this.#page.all;
+    return this.#store.all;
   }
 
-  updateSettings(settings: Settings): void {
-    this.#settings = settings;
-    this.refresh();
-  }
-
-  /** Re-reads the page and redraws, or clears everything when Backstory is off here. */
-  refresh(): void {
-    this.#clear();
-    if (!isSiteEnabled(this.#settings, location.hostname)) {
-      this.#reportCount();
+  updateSettings(next: Settings): void {
+    const previous = this.#settings;
+    this.#settings = next;
+    if (!this.#isOn(next)) {
+      this.#stop();
+      this.#report();
       return;
     }
-    this.#page = annotatePage(this.doc, this.#settings);
-    this.#renderer.render(this.#page.shown, this.#settings.highlightStyle);
-    this.#lookup = new AnnotationLookup(this.#page.shown);
-    this.#reportCount();
+    const run = this.#run;
+    if (!run) {
+      this.#start();
+      return;
+    }
+    if (next.renderer !== previous.renderer) {
+      run.keyboard.leave();
+      run.renderer.clear();
+      run.renderer = this.#createRenderer(run.observer);
+    }
+    if (next.highlightStyle !== previous.highlightStyle) run.renderer.setStyle(next.highlightStyle);
+    if (next.scope !== previous.scope) this.refresh();
+    else this.#redraw();
   }
 
-  openCard(annotation: Annotation): void {
-    const entry = getEntry(annotation.entry);
-    if (entry) this.#card.show(entry, annotation.range);
+  /** Reads the whole page again with a fresh matcher session. */
+  refresh(): void {
+    if (this.#run) this.#read('restart');
+  }
+
+  openCard(annotation: Annotation, options?: OpenOptions): void {
+    this.#run?.card.show(annotation.entry, annotation.range, options);
   }
 
   handleMessage(message: ContentRequest): AnnotationsReply | undefined {
@@ -87,31 +153,250 @@ export class PageController {
         return { type: 'annotations', url: location.href, annotations: this.#summary() };
       case 'reveal-annotation': {
         const entry = findEntryById(message.id);
-        const annotation = this.#page.all.find((a) => a.entry === entry);
-        if (annotation) this.#reveal(annotation);
+        const annotation = this.#store.all.find((a) => a.entry === entry);
+        if (annotation) this.#run?.keyboard.reveal(annotation, { source: 'popup' });
         return undefined;
       }
-      case 'step-annotation': {
-        const shown = this.#page.shown;
-        if (shown.length === 0) return undefined;
-        const current = this.#card.anchor ? shown.findIndex((a) => a.range === this.#card.anchor) : -1;
-        const step = message.direction === 'next' ? 1 : -1;
-        const index = current === -1 ? (step === 1 ? 0 : shown.length - 1) : (current + step + shown.length) % shown.length;
-        this.#reveal(shown[index]!);
+      case 'step-annotation':
+        this.#run?.keyboard.step(message.direction);
         return undefined;
-      }
     }
   }
 
-  #reveal(annotation: Annotation): void {
-    const target = annotation.range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    this.openCard(annotation);
+  #isOn(settings: Settings): boolean {
+    return isSiteEnabled(settings, location.hostname);
+  }
+
+  #options(): CollectOptions {
+    return { wholePage: this.#settings.scope === 'page' };
+  }
+
+  #start(): void {
+    const lifetime = this.context.child();
+    const doc = this.doc;
+    const scheduler = new SliceScheduler(
+      lifetime.signal,
+      () => this.#settled(),
+      (error) => this.#fail(error),
+    );
+    const observer = new PageObserver(doc, lifetime, {
+      immediate: (records) => {
+        const renderer = this.#run?.renderer;
+        if (renderer instanceof WrapRenderer) renderer.repair(records);
+      },
+      batch: (change) => this.#onPageChange(change),
+    });
+    // The card counts and steps through every mention of its entry, highlighted or not.
+    const card = new CardController(
+      doc,
+      { mentions: (entry) => this.#store.all.filter((a) => a.entry === entry).map((a) => a.range) },
+      lifetime.signal,
+    );
+    const keyboard = new KeyboardNavigation(lifetime, {
+      annotations: () => this.#shown,
+      focus: (annotation) => this.#run?.renderer.setFocus(annotation),
+      open: (annotation, options) => this.openCard(annotation, options),
+    });
+    const navigation = new NavigationWatch(lifetime, () => {
+      if (this.#run) this.#run.freshUntil = performance.now() + NAVIGATION_SETTLE_MS;
+      this.refresh();
+    });
+    const run: Running = {
+      lifetime,
+      scheduler,
+      observer,
+      renderer: this.#createRenderer(observer),
+      card,
+      keyboard,
+      navigation,
+      annotator: new Annotator(doc, matchSource),
+      roots: [],
+      revisiting: false,
+      freshUntil: 0,
+    };
+    this.#run = run;
+    const controller = this;
+    trackHover(doc, lifetime, {
+      get lookup() {
+        return controller.#getLookup();
+      },
+      card,
+      open: (annotation, options) => this.openCard(annotation, options),
+      annotationIn: (element) => this.#shown.find((a) => element.contains(a.range.startContainer)) ?? null,
+    });
+    this.#read('restart');
+  }
+
+  /** Undoes #start: listeners, observer, scheduled work and card go with the context; then the drawing. */
+  #stop(): void {
+    const run = this.#run;
+    if (!run) return;
+    this.#run = null;
+    run.lifetime.abort();
+    run.renderer.clear();
+    this.#store.clear();
+    this.#shown = [];
+    this.#lookup = null;
+    this.#firstDrawn = false;
+  }
+
+  /** The renderer the settings ask for, if the browser has what it needs. */
+  #createRenderer(observer: PageObserver): Renderer {
+    const style = this.#settings.highlightStyle;
+    if (rendererFor(this.#settings.renderer, highlightApiAvailable()) === 'highlight-api') return new HighlightApiRenderer(style);
+    return new WrapRenderer(this.doc, style, {
+      quietly: (change) => observer.quietly(change),
+      touching: (node) => this.#store.touching(node),
+    });
+  }
+
+  /**
+   * Reads the whole page. "restart": a new page (first run, navigation, new
+   * settings); what was drawn goes at once and the new reading shows as it
+   * comes, visible text first. "revisit": the matcher asked to read the page
+   * again in one batch; what is drawn stays until the new reading replaces it
+   * (except with the wrap renderer, which must unwrap before reading).
+   */
+  #read(mode: 'restart' | 'revisit'): void {
+    const run = this.#run;
+    if (!run) return;
+    run.scheduler.cancel();
+    run.revisiting = mode === 'revisit';
+    const options = this.#options();
+    const annotator = new Annotator(this.doc, matchSource);
+    run.roots = findRoots(this.doc, options);
+    if (mode === 'restart' || run.renderer.changesDom) {
+      run.annotator = annotator;
+      this.#store.clear();
+      this.#redraw();
+    }
+    if (mode === 'restart') this.#firstDrawn = false;
+    const job =
+      mode === 'revisit'
+        ? rereadPage(run.roots, options, annotator, (found) => {
+            this.#store.clear();
+            this.#store.add(found);
+            run.annotator = annotator;
+            this.#redraw();
+          })
+        : readPage(run.roots, options, annotator, {
+            add: (found) => {
+              this.#store.add(found);
+              this.#redraw();
+            },
+          });
+    void run.scheduler.run(job, mode === 'revisit' ? 'background' : 'visible').then((finished) => {
+      if (run.revisiting && mode === 'revisit') run.revisiting = false;
+      if (finished && mode === 'restart') this.#revisitIfAsked(run, annotator);
+    });
+  }
+
+  /** The matcher saw context that earlier batches waited for: read the page again, once. */
+  #revisitIfAsked(run: Running, annotator: Annotator): void {
+    if (this.#run !== run || run.annotator !== annotator || !annotator.wantsRevisit || run.revisiting) return;
+    this.#read('revisit');
+  }
+
+  /** Follows one frame's worth of page changes. */
+  #onPageChange(change: PageChange): void {
+    const run = this.#run;
+    if (!run) return;
+    if (run.navigation.check()) return; // a new article: reading it has started
+    const options = this.#options();
+    const structural = change.removed || change.added.some((node) => node.nodeType === Node.ELEMENT_NODE);
+    // The article was replaced, or content arrived just after a navigation: a new page.
+    const replaced = structural && (run.roots.some((root) => !root.isConnected) || performance.now() < run.freshUntil);
+    if (change.huge || replaced) {
+      this.refresh();
+      return;
+    }
+    let dropped = change.removed ? this.#store.removeStale().length > 0 : false;
+
+    // Articles come and go (infinite scroll, a longer article replacing a teaser as the largest).
+    const roots = structural ? findRoots(this.doc, options) : run.roots;
+    const newRoots = roots.filter((root) => !run.roots.includes(root));
+    if (run.roots.some((root) => !roots.includes(root))) {
+      dropped = this.#store.remove((a) => !roots.some((root) => root.contains(a.nodes[0]!))).length > 0 || dropped;
+    }
+    run.roots = roots;
+
+    // Shown or hidden ("Read more"): read again where it can be read, forget where it cannot.
+    const toggled: Node[] = [];
+    for (const element of change.toggled) {
+      if (!roots.some((root) => root.contains(element))) continue;
+      if (isReadable(element, roots, options)) toggled.push(element);
+      else if (this.#store.removeWithin(element).length > 0) dropped = true;
+    }
+
+    const scopes = outermost([...newRoots, ...blocksToReread([...change.added, ...change.changedText, ...toggled], roots, options)]);
+    if (run.renderer.changesDom) {
+      // The wrap renderer's text must be back in the page's nodes before they are read again.
+      for (const scope of scopes) if (this.#store.removeWithin(scope).length > 0) dropped = true;
+    }
+    if (dropped) this.#redraw();
+    if (scopes.length === 0) return;
+    const annotator = run.annotator;
+    const job = readScopes(scopes, options, annotator, (scope, found) => {
+      this.#store.removeWithin(scope);
+      this.#store.add(found);
+      this.#redraw();
+    });
+    void run.scheduler.run(job, 'visible').then((finished) => finished && this.#revisitIfAsked(run, annotator));
+  }
+
+  /** Draws what the settings ask for, from the store. */
+  #redraw(): void {
+    const run = this.#run;
+    if (!run) return;
+    this.#shown = this.#store.shown(this.#settings);
+    run.renderer.draw(this.#shown);
+    this.#lookup = null;
+    if (run.keyboard.focused && !this.#shown.includes(run.keyboard.focused)) run.keyboard.leave();
+    if (!this.#firstDrawn && this.#shown.length > 0) {
+      this.#firstDrawn = true;
+      performance.clearMarks(MARK_FIRST);
+      performance.mark(MARK_FIRST);
+    }
+  }
+
+  /** Hit-testing index, built on first use after each redraw; the pointer's annotation is painted as active. */
+  #getLookup(): AnnotationLookup | null {
+    if (!this.#run) return null;
+    this.#lookup ??= new AnnotationLookup(this.#shown, (annotation) => this.#run?.renderer.setActive(annotation));
+    return this.#lookup;
+  }
+
+  #settled(): void {
+    const run = this.#run;
+    if (!run) return;
+    this.#rounds++;
+    performance.clearMarks(MARK_SETTLED);
+    performance.mark(MARK_SETTLED, {
+      detail: {
+        round: this.#rounds,
+        annotations: this.#store.size,
+        shown: this.#shown.length,
+        longestSliceMs: Math.round(run.scheduler.longestSlice * 10) / 10,
+      },
+    });
+    this.#report();
+  }
+
+  /** A job failed: the extension going away is a normal end; anything else is said once. */
+  #fail(error: unknown): void {
+    if (isContextInvalidated(error) || !this.context.isValid) {
+      this.context.abort();
+      return;
+    }
+    if (this.#reportedError) return;
+    this.#reportedError = true;
+    console.error('Backstory: annotating this page failed:', error);
   }
 
   #summary(): PageAnnotation[] {
     const byEntry = new Map<number, PageAnnotation>();
-    for (const annotation of this.#page.all) {
+    for (const annotation of this.#store.all) {
+      if (!this.#settings.categories[annotation.category]) continue;
       const existing = byEntry.get(annotation.entry);
       if (existing) {
         existing.count++;
@@ -129,17 +414,14 @@ export class PageController {
     return [...byEntry.values()];
   }
 
-  #clear(): void {
-    this.#card.hide();
-    this.#renderer.clear();
-    this.#lookup = null;
-    this.#page = { all: [], shown: [] };
-  }
-
-  #reportCount(): void {
+  /** Tells the background how many entries the page mentions (for the badge), when it changed. */
+  #report(): void {
     if (!this.context.isValid) return;
-    const count = new Set(this.#page.all.map((a) => a.entry)).size;
-    browser.runtime.sendMessage({ type: 'annotation-count', count }).catch(() => {
+    const entries = new Set<number>();
+    if (this.#run) for (const a of this.#store.all) if (this.#settings.categories[a.category]) entries.add(a.entry);
+    if (entries.size === this.#reportedCount) return;
+    this.#reportedCount = entries.size;
+    browser.runtime.sendMessage({ type: 'annotation-count', count: entries.size }).catch(() => {
       // The background may be asleep or the extension reloading; the count is cosmetic.
     });
   }

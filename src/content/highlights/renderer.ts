@@ -1,14 +1,28 @@
 /**
  * How annotations are drawn. Two renderers share this interface: the CSS
  * Custom Highlight API (default; changes nothing in the page's DOM) and a
- * fallback that wraps text in custom elements.
+ * fallback that wraps text in custom elements, for browsers without the API
+ * or readers who choose it.
  */
 import type { Annotation } from '../annotation.ts';
-import type { HighlightStyle } from '../../shared/settings-schema.ts';
+import type { HighlightStyle, RendererKind } from '../../shared/settings-schema.ts';
 
 export interface Renderer {
-  /** Replaces whatever was drawn with these annotations. */
-  render(annotations: readonly Annotation[], style: HighlightStyle): void;
+  /** True when drawing changes the page's DOM (then text must be unwrapped before it is read again). */
+  readonly changesDom: boolean;
+  /** Makes what is drawn exactly these annotations, touching only what differs. */
+  draw(annotations: readonly Annotation[]): void;
+  /** Underline, background, or nothing until pointed at ("hover"). */
+  setStyle(style: HighlightStyle): void;
+  /** The annotation under the pointer, painted even in "hover" style. */
+  setActive(annotation: Annotation | null): void;
+  /** The annotation reached with the keyboard, drawn with a focus outline. */
+  setFocus(annotation: Annotation | null): void;
   /** Removes every trace from the page. */
   clear(): void;
+}
+
+/** The renderer to use: the reader's choice, unless the browser lacks the Highlight API. */
+export function rendererFor(choice: RendererKind, highlightApi: boolean): RendererKind {
+  return choice === 'highlight-api' && highlightApi ? 'highlight-api' : 'wrap';
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, findArticleRoots, locate } from '../../../src/content/page-text.ts';
+import { blocksToReread, collectBlocks, findArticleRoots, isReadable, locate, walkBlocks } from '../../../src/content/page-text.ts';
 
 function page(html: string): Document {
   document.documentElement.innerHTML = `<head></head><body>${html}</body>`;
@@ -69,5 +69,62 @@ describe('findArticleRoots', () => {
   it('falls back to the body', () => {
     const doc = page('<p>No article markup</p>');
     expect(findArticleRoots(doc)).toEqual([doc.body]);
+  });
+});
+
+describe('walkBlocks', () => {
+  it('pauses every few hundred nodes so a big page can be read in slices', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}</p>`).join('');
+    const doc = page(`<article>${paragraphs}</article>`);
+    const steps = [...walkBlocks(doc.body, { wholePage: true })];
+    expect(steps.filter((s) => s === null).length).toBeGreaterThan(1);
+    expect(steps.filter((s) => s !== null)).toHaveLength(400);
+  });
+
+  it('gives each block the block-level element it belongs to', () => {
+    const doc = page('<article><p id="a">One <b>two</b></p><div id="b">three<br>four</div></article>');
+    const blocks = collectBlocks([doc.body], { wholePage: true });
+    expect(blocks.map((b) => b.element.id)).toEqual(['a', 'b', 'b']);
+  });
+});
+
+describe('findArticleRoots, several articles', () => {
+  it('reads each long article of a page that stacks them, but not teasers', () => {
+    const long = 'Long article text. '.repeat(100);
+    const doc = page(`<article id="one"><p>${long}</p></article><article id="teaser"><p>Short</p></article><article id="two"><p>${long}</p></article>`);
+    expect(findArticleRoots(doc).map((r) => r.id)).toEqual(['one', 'two']);
+  });
+
+  it('prefers the marked article body, and ignores articles inside page furniture', () => {
+    const doc = page('<aside><article id="side"><p>x</p></article></aside><div itemprop="articleBody" id="body"><p>Body</p></div>');
+    expect(findArticleRoots(doc).map((r) => r.id)).toEqual(['body']);
+  });
+});
+
+describe('isReadable', () => {
+  it('accepts text inside a root, and refuses furniture, skipped elements and outsiders', () => {
+    const doc = page('<article><p id="p">x</p><aside><p id="a">y</p></aside><pre><span id="c">z</span></pre></article><p id="out">w</p>');
+    const roots = [doc.querySelector('article')!];
+    const at = (id: string) => doc.getElementById(id)!;
+    expect(isReadable(at('p'), roots, { wholePage: false })).toBe(true);
+    expect(isReadable(at('a'), roots, { wholePage: false })).toBe(false);
+    expect(isReadable(at('a'), roots, { wholePage: true })).toBe(true);
+    expect(isReadable(at('c'), roots, { wholePage: true })).toBe(false);
+    expect(isReadable(at('out'), roots, { wholePage: true })).toBe(false);
+  });
+});
+
+describe('blocksToReread', () => {
+  it('reads a new paragraph on its own, and new text or inline elements with their block', () => {
+    const doc = page('<article><p id="p">Old <b id="b">bold</b></p><div id="d"><p id="q">x</p></div></article><footer id="f">f</footer>');
+    const roots = [doc.querySelector('article')!];
+    const at = (id: string) => doc.getElementById(id)!;
+    const text = at('p').firstChild!;
+    const ids = (nodes: Node[]) => blocksToReread(nodes, roots, { wholePage: false }).map((e) => e.id);
+    expect(ids([at('q')])).toEqual(['q']);
+    expect(ids([text])).toEqual(['p']);
+    expect(ids([at('b')])).toEqual(['p']);
+    // Outside the article: nothing to read.
+    expect(ids([at('f')])).toEqual([]);
   });
 });

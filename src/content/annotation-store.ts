@@ -1,0 +1,156 @@
+/**
+ * Every annotation on the page, in document order, with an index from the
+ * page's text nodes to the annotations that cover them.
+ *
+ * Scans add annotations piece by piece (visible text first, then the rest,
+ * then whatever the page adds later), so the store keeps the order itself
+ * and decides which mention of each entry comes first.
+ */
+import type { Annotation } from './annotation.ts';
+import type { Settings } from '../shared/settings-schema.ts';
+
+export class AnnotationStore {
+  #list: Annotation[] = [];
+  readonly #byNode = new Map<Text, Annotation[]>();
+
+  /** All annotations, in document order. */
+  get all(): readonly Annotation[] {
+    return this.#list;
+  }
+
+  get size(): number {
+    return this.#list.length;
+  }
+
+  /** The annotations that cover a text node (by the page's own nodes, see Annotation.nodes). */
+  touching(node: Text): readonly Annotation[] {
+    return this.#byNode.get(node) ?? [];
+  }
+
+  /** Adds annotations (given in document order); one equal to an existing annotation is ignored. */
+  add(annotations: readonly Annotation[]): void {
+    const fresh = annotations.filter((a) => !this.#has(a));
+    if (fresh.length === 0) return;
+    const at = this.#insertionPoint(fresh[0]!);
+    const next = this.#list[at];
+    if (!next || compare(fresh[fresh.length - 1]!, next) <= 0) {
+      // The usual case: a run of text scanned together lands in one place.
+      this.#list.splice(at, 0, ...fresh);
+    } else {
+      for (const annotation of fresh) this.#list.splice(this.#insertionPoint(annotation), 0, annotation);
+    }
+    for (const annotation of fresh) this.#index(annotation);
+  }
+
+  /** Removes the annotations a predicate selects; returns them. */
+  remove(predicate: (annotation: Annotation) => boolean): Annotation[] {
+    const removed: Annotation[] = [];
+    const kept: Annotation[] = [];
+    for (const annotation of this.#list) (predicate(annotation) ? removed : kept).push(annotation);
+    if (removed.length === 0) return removed;
+    this.#list = kept;
+    for (const annotation of removed) this.#unindex(annotation);
+    return removed;
+  }
+
+  /** Drops annotations found under `element` (their text is about to be read again). */
+  removeWithin(element: Element): Annotation[] {
+    return this.remove((a) => element.contains(a.nodes[0]!));
+  }
+
+  /**
+   * Drops annotations whose text left the page or was moved: a live range
+   * whose text is removed collapses, and a moved node's text is read again
+   * where it landed.
+   */
+  removeStale(): Annotation[] {
+    return this.remove(
+      (a) =>
+        a.range.collapsed ||
+        !a.range.startContainer.isConnected ||
+        !a.range.endContainer.isConnected ||
+        a.nodes.some((node) => !node.isConnected),
+    );
+  }
+
+  clear(): void {
+    this.#list = [];
+    this.#byNode.clear();
+  }
+
+  /**
+   * What is drawn: enabled categories only, and each entry's first mention
+   * or every mention, as the settings say. Marks every annotation's `first`.
+   */
+  shown(settings: Pick<Settings, 'categories' | 'mentions'>): Annotation[] {
+    const seen = new Set<number>();
+    const shown: Annotation[] = [];
+    for (const annotation of this.#list) {
+      annotation.first = !seen.has(annotation.entry);
+      seen.add(annotation.entry);
+      if (!settings.categories[annotation.category]) continue;
+      if (settings.mentions === 'all' || annotation.first) shown.push(annotation);
+    }
+    return shown;
+  }
+
+  #has(candidate: Annotation): boolean {
+    return this.touching(candidate.nodes[0]!).some(
+      (a) =>
+        a.entry === candidate.entry &&
+        a.startOffset === candidate.startOffset &&
+        a.endOffset === candidate.endOffset &&
+        a.nodes.length === candidate.nodes.length &&
+        a.nodes.every((node, i) => node === candidate.nodes[i]),
+    );
+  }
+
+  /** The index of the first annotation that comes after `annotation`. */
+  #insertionPoint(annotation: Annotation): number {
+    let lo = 0;
+    let hi = this.#list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(this.#list[mid]!, annotation) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #index(annotation: Annotation): void {
+    for (const node of annotation.nodes) {
+      let list = this.#byNode.get(node);
+      if (!list) this.#byNode.set(node, (list = []));
+      list.push(annotation);
+    }
+  }
+
+  #unindex(annotation: Annotation): void {
+    for (const node of annotation.nodes) {
+      const list = this.#byNode.get(node);
+      if (!list) continue;
+      const i = list.indexOf(annotation);
+      if (i !== -1) list.splice(i, 1);
+      if (list.length === 0) this.#byNode.delete(node);
+    }
+  }
+}
+
+/**
+ * Document order by where each annotation was found (its first text node and
+ * offset), then longer first so that a claim precedes the names it contains.
+ * compareDocumentPosition, unlike Range comparison, never throws for a node
+ * the page has just removed.
+ */
+export function compare(a: Annotation, b: Annotation): number {
+  const nodeA = a.nodes[0]!;
+  const nodeB = b.nodes[0]!;
+  if (nodeA !== nodeB) {
+    const position = nodeA.compareDocumentPosition(nodeB);
+    if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+    if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+    return 0;
+  }
+  if (a.startOffset !== b.startOffset) return a.startOffset - b.startOffset;
+  return b.nodes.length - a.nodes.length || b.endOffset - a.endOffset;
+}

@@ -1,0 +1,271 @@
+/**
+ * The fallback renderer: wraps mentions in a custom element, for browsers
+ * without the Highlight API or readers who choose it.
+ *
+ * Pages own their text nodes, and frameworks such as React keep references
+ * to them: a text node moved into a wrapper makes React's next
+ * `parent.removeChild(node)` throw. So the page's node (the "origin") never
+ * moves. It keeps the text before the first mention (possibly none), and the
+ * rest is added after it as new nodes of ours: plain text and
+ * `<backstory-mark>` elements. Unwrapping puts the text back into the origin
+ * and removes our nodes, which leaves the DOM exactly as it was; nothing else
+ * is merged or normalised.
+ *
+ * When the page rewrites or removes an origin itself (React setting
+ * `nodeValue`), our copies of its old text are stale: `repair` drops them
+ * at once, before the next paint, and the page observer reads the new text.
+ *
+ * Annotations remember where they were found in the origins' text; after
+ * every change the renderer re-points their live ranges at the nodes that
+ * now hold the text, so hit-testing and cards keep working.
+ */
+import type { Annotation } from '../annotation.ts';
+import type { Renderer } from './renderer.ts';
+import type { HighlightStyle } from '../../shared/settings-schema.ts';
+
+export const MARK_TAG = 'backstory-mark';
+
+export interface WrapHooks {
+  /** Runs our own DOM changes so that the page observer does not take them for the page's. */
+  quietly(change: () => void): void;
+  /** Every annotation, drawn or not, that covers a page text node (their ranges are re-pointed). */
+  touching(node: Text): readonly Annotation[];
+}
+
+/** A run of an origin's text and the node that holds it now. */
+interface Piece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/** One page text node split by us. */
+interface Wrap {
+  parent: Node;
+  /** What the origin holds while wrapped. */
+  prefix: string;
+  /** Our nodes after the origin, in order: text nodes and outermost marks. */
+  added: Node[];
+  /** Where each run of the original text lives, the origin's own first. */
+  pieces: Piece[];
+  marks: Map<Annotation, HTMLElement[]>;
+}
+
+interface Span {
+  annotation: Annotation;
+  start: number;
+  end: number;
+}
+
+export class WrapRenderer implements Renderer {
+  readonly changesDom = true;
+  readonly #wraps = new Map<Text, Wrap>();
+  readonly #drawn = new Set<Annotation>();
+  #style: HighlightStyle;
+  #active: Annotation | null = null;
+  #focus: Annotation | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    style: HighlightStyle,
+    private readonly hooks: WrapHooks,
+  ) {
+    this.#style = style;
+  }
+
+  draw(annotations: readonly Annotation[]): void {
+    const next = new Set(annotations);
+    const dirty = new Set<Text>();
+    for (const annotation of this.#drawn) if (!next.has(annotation)) for (const node of annotation.nodes) dirty.add(node);
+    for (const annotation of next) if (!this.#drawn.has(annotation)) for (const node of annotation.nodes) dirty.add(node);
+    this.#drawn.clear();
+    for (const annotation of next) this.#drawn.add(annotation);
+    if (dirty.size === 0) return;
+    this.hooks.quietly(() => {
+      for (const node of dirty) {
+        this.#unwrap(node);
+        this.#wrap(node);
+      }
+    });
+    this.#repoint(dirty);
+    this.#mark(this.#active, 'active', true);
+    this.#mark(this.#focus, 'focus', true);
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.#style = style;
+    for (const wrap of this.#wraps.values()) {
+      for (const marks of wrap.marks.values()) for (const mark of marks) mark.dataset.style = style;
+    }
+  }
+
+  setActive(annotation: Annotation | null): void {
+    if (annotation === this.#active) return;
+    this.#mark(this.#active, 'active', false);
+    this.#active = annotation;
+    this.#mark(annotation, 'active', true);
+  }
+
+  setFocus(annotation: Annotation | null): void {
+    this.#mark(this.#focus, 'focus', false);
+    this.#focus = annotation;
+    this.#mark(annotation, 'focus', true);
+  }
+
+  clear(): void {
+    const nodes = new Set(this.#wraps.keys());
+    this.hooks.quietly(() => {
+      for (const node of nodes) this.#unwrap(node);
+    });
+    this.#drawn.clear();
+    this.#active = null;
+    this.#focus = null;
+    this.#repoint(nodes);
+  }
+
+  /**
+   * Called with the page's own mutations as soon as they happen: where the
+   * page rewrote or removed an origin, our copies of its old text go.
+   */
+  repair(records: readonly MutationRecord[]): void {
+    const stale: Text[] = [];
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const wrap = this.#wraps.get(record.target as Text);
+        if (wrap && (record.target as Text).data !== wrap.prefix) stale.push(record.target as Text);
+      } else {
+        for (const node of record.removedNodes) if (this.#wraps.has(node as Text)) stale.push(node as Text);
+      }
+    }
+    if (stale.length === 0) return;
+    this.hooks.quietly(() => {
+      for (const node of stale) this.#unwrap(node);
+    });
+  }
+
+  /** Splits an origin around the drawn annotations that cover it. */
+  #wrap(origin: Text): void {
+    const parent = origin.parentNode;
+    if (!parent || !origin.isConnected) return;
+    const text = origin.data;
+    const spans = this.#spans(origin, text.length);
+    if (spans.length === 0) return;
+
+    const cuts = [...new Set(spans.flatMap((s) => [s.start, s.end]).concat(text.length))].sort((a, b) => a - b);
+    const firstStart = cuts[0]!;
+    const wrap: Wrap = { parent, prefix: text.slice(0, firstStart), added: [], pieces: [], marks: new Map() };
+    wrap.pieces.push({ node: origin, start: 0, end: firstStart });
+    // Marks open around consecutive runs: a claim's mark holds the names inside it.
+    const open: Array<{ annotation: Annotation; mark: HTMLElement }> = [];
+    const appendTo = (node: Node) => {
+      const top = open[open.length - 1];
+      if (top) top.mark.append(node);
+      else wrap.added.push(node);
+    };
+    let anyMark = false;
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const start = cuts[i]!;
+      const end = cuts[i + 1]!;
+      const run = this.doc.createTextNode(text.slice(start, end));
+      wrap.pieces.push({ node: run, start, end });
+      // Claims outside, names inside.
+      const chain = spans
+        .filter((s) => s.start <= start && end <= s.end)
+        .sort((a, b) => Number(b.annotation.category === 'claims') - Number(a.annotation.category === 'claims'))
+        .map((s) => s.annotation);
+      let keep = 0;
+      while (keep < open.length && keep < chain.length && open[keep]!.annotation === chain[keep]) keep++;
+      open.length = keep;
+      // A whitespace-only run may stay inside a mark already open, but never gets one of its own.
+      if (!/\S/.test(run.data)) chain.length = keep;
+      for (const annotation of chain.slice(keep)) {
+        const mark = this.#createMark(annotation);
+        appendTo(mark);
+        open.push({ annotation, mark });
+        anyMark = true;
+        let marks = wrap.marks.get(annotation);
+        if (!marks) wrap.marks.set(annotation, (marks = []));
+        marks.push(mark);
+      }
+      appendTo(run);
+    }
+    // Nothing but whitespace to mark: leave the page's node alone.
+    if (!anyMark) return;
+    const fragment = this.doc.createDocumentFragment();
+    fragment.append(...wrap.added);
+    parent.insertBefore(fragment, origin.nextSibling);
+    origin.data = wrap.prefix;
+    this.#wraps.set(origin, wrap);
+  }
+
+  /** Undoes #wrap; if the page changed the origin meanwhile, only removes our stale copies. */
+  #unwrap(origin: Text): void {
+    const wrap = this.#wraps.get(origin);
+    if (!wrap) return;
+    this.#wraps.delete(origin);
+    const untouched = origin.data === wrap.prefix && origin.parentNode === wrap.parent;
+    const rest = untouched ? wrap.added.map((node) => (node.parentNode === wrap.parent ? node.textContent : '')).join('') : '';
+    for (const node of wrap.added) node.parentNode?.removeChild(node);
+    if (untouched) origin.data = wrap.prefix + rest;
+  }
+
+  /** The parts of an origin's text the drawn annotations cover. */
+  #spans(origin: Text, length: number): Span[] {
+    const spans: Span[] = [];
+    for (const annotation of this.hooks.touching(origin)) {
+      if (!this.#drawn.has(annotation)) continue;
+      const i = annotation.nodes.indexOf(origin);
+      const start = i === 0 ? annotation.startOffset : 0;
+      const end = i === annotation.nodes.length - 1 ? annotation.endOffset : length;
+      if (start < end && end <= length) spans.push({ annotation, start, end });
+    }
+    return spans;
+  }
+
+  #createMark(annotation: Annotation): HTMLElement {
+    const mark = this.doc.createElement(MARK_TAG);
+    mark.dataset.category = annotation.category;
+    mark.dataset.style = this.#style;
+    return mark;
+  }
+
+  /** Points the ranges of every annotation on these origins at the nodes that hold their text now. */
+  #repoint(origins: Iterable<Text>): void {
+    const done = new Set<Annotation>();
+    for (const origin of origins) {
+      for (const annotation of this.hooks.touching(origin)) {
+        if (done.has(annotation)) continue;
+        done.add(annotation);
+        const start = this.#resolve(annotation.nodes[0]!, annotation.startOffset, false);
+        const end = this.#resolve(annotation.nodes[annotation.nodes.length - 1]!, annotation.endOffset, true);
+        try {
+          annotation.range.setStart(start.node, start.offset);
+          annotation.range.setEnd(end.node, end.offset);
+        } catch {
+          // The page changed this text; the page observer drops the annotation.
+        }
+      }
+    }
+  }
+
+  /** Where an offset in an origin's original text is now. An end stays in the run before a cut. */
+  #resolve(origin: Text, offset: number, isEnd: boolean): { node: Text; offset: number } {
+    const wrap = this.#wraps.get(origin);
+    if (!wrap) return { node: origin, offset: Math.min(offset, origin.length) };
+    for (const piece of wrap.pieces) {
+      if (isEnd ? offset <= piece.end : offset < piece.end) return { node: piece.node, offset: offset - piece.start };
+    }
+    const last = wrap.pieces[wrap.pieces.length - 1]!;
+    return { node: last.node, offset: last.end - last.start };
+  }
+
+  #mark(annotation: Annotation | null, flag: 'active' | 'focus', on: boolean): void {
+    if (!annotation) return;
+    for (const node of annotation.nodes) {
+      for (const mark of this.#wraps.get(node)?.marks.get(annotation) ?? []) {
+        if (on) mark.dataset[flag] = '';
+        else delete mark.dataset[flag];
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The reading jobs the scheduler runs, as generators whose every step is
+ * small: the whole page (visible text first), the whole page again in one
+ * matcher batch (when the matcher asks to revisit), and the parts of the page
+ * that changed.
+ */
+import { walkBlocks, type CollectOptions, type TextBlock } from './page-text.ts';
+import type { Annotation } from './annotation.ts';
+import type { Annotator } from './annotator.ts';
+import type { Priority } from './scheduler.ts';
+
+/**
+ * Characters per matcher batch. Each page runs the matcher cold (a content
+ * script starts with no compiled code), and cold it reads about 1–2 MB/s on
+ * a busy machine: 8,000 characters stay near the slice budget.
+ */
+const CHUNK_CHARS = 8_000;
+/**
+ * A revisit reads the page in one matcher batch, so that context anywhere on
+ * the page counts everywhere (the matcher's rule). Above this size, one batch
+ * could itself be a long task, so the page is read in document order instead.
+ */
+const ONE_BATCH_MAX_CHARS = 400_000;
+
+type Step = Priority | undefined;
+
+export interface PageReader {
+  /** Adds what a batch found. */
+  add(annotations: Annotation[]): void;
+}
+
+/**
+ * Reads the roots in document order. Blocks in view are set aside as they
+ * are met; once the walk passes below the viewport they are scanned at once
+ * (the first highlights the reader sees), and the rest of the page follows
+ * in idle time.
+ */
+export function* readPage(
+  roots: readonly Element[],
+  options: CollectOptions,
+  annotator: Annotator,
+  reader: PageReader,
+): Generator<Step, void> {
+  yield 'visible';
+  annotator.prepare();
+  yield;
+  const height = roots[0]?.ownerDocument.defaultView?.innerHeight ?? 0;
+  let inView: TextBlock[] | null = [];
+  const rest: TextBlock[] = [];
+  for (const root of roots) {
+    if (!root.isConnected) continue;
+    for (const block of walkBlocks(root, options)) {
+      if (!block) {
+        yield;
+        continue;
+      }
+      if (inView) {
+        const where = placeInViewport(block.element, height);
+        if (where === 'in') {
+          inView.push(block);
+          continue;
+        }
+        if (where === 'below' && inView.length > 0) {
+          yield* scanInChunks(inView, annotator, reader);
+          inView = null;
+          // What the reader sees is done; the rest can wait for idle time.
+          yield 'background';
+        }
+      }
+      rest.push(block);
+    }
+  }
+  if (inView) yield* scanInChunks(inView, annotator, reader);
+  yield 'background';
+  yield* scanInChunks(rest, annotator, reader);
+}
+
+/** Reads the roots again in one matcher batch, and hands over everything found at once. */
+export function* rereadPage(
+  roots: readonly Element[],
+  options: CollectOptions,
+  annotator: Annotator,
+  replace: (annotations: Annotation[]) => void,
+): Generator<Step, void> {
+  annotator.prepare();
+  yield;
+  const blocks = yield* collect(roots, options);
+  const chars = blocks.reduce((sum, b) => sum + b.text.length, 0);
+  if (chars <= ONE_BATCH_MAX_CHARS) {
+    replace(annotator.annotate(blocks));
+    return;
+  }
+  const found: Annotation[] = [];
+  yield* scanInChunks(blocks, annotator, { add: (annotations) => found.push(...annotations) });
+  replace(found);
+}
+
+/** Reads changed parts of the page; `replace` swaps what was found under each scope. */
+export function* readScopes(
+  scopes: readonly Element[],
+  options: CollectOptions,
+  annotator: Annotator,
+  replace: (scope: Element, annotations: Annotation[]) => void,
+): Generator<Step, void> {
+  for (const scope of scopes) {
+    if (!scope.isConnected) continue;
+    const blocks = yield* collect([scope], options);
+    const found: Annotation[] = [];
+    yield* scanInChunks(blocks, annotator, { add: (annotations) => found.push(...annotations) });
+    replace(scope, found);
+    yield;
+  }
+}
+
+function* collect(roots: readonly Element[], options: CollectOptions): Generator<Step, TextBlock[]> {
+  const blocks: TextBlock[] = [];
+  for (const root of roots) {
+    if (!root.isConnected) continue;
+    for (const block of walkBlocks(root, options)) {
+      if (block) blocks.push(block);
+      else yield;
+    }
+  }
+  return blocks;
+}
+
+function* scanInChunks(blocks: readonly TextBlock[], annotator: Annotator, reader: PageReader): Generator<Step, void> {
+  let start = 0;
+  while (start < blocks.length) {
+    let end = start;
+    let chars = 0;
+    while (end < blocks.length && (end === start || chars + blocks[end]!.text.length <= CHUNK_CHARS)) {
+      chars += blocks[end]!.text.length;
+      end++;
+    }
+    const annotations = annotator.annotate(blocks.slice(start, end));
+    if (annotations.length > 0) reader.add(annotations);
+    start = end;
+    yield;
+  }
+}
+
+/** Where a block's element is against the viewport; hidden ones (no box) count as out of it. */
+function placeInViewport(element: Element, height: number): 'above' | 'in' | 'below' | 'hidden' {
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return 'hidden';
+  if (rect.bottom <= 0) return 'above';
+  return rect.top < height ? 'in' : 'below';
+}

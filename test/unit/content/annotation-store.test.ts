@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { AnnotationStore } from '../../../src/content/annotation-store.ts';
+import { defaults } from '../../../src/shared/settings-schema.ts';
+import { annotateBody, setBody } from './helpers.ts';
+
+const settings = (change: Partial<typeof defaults> = {}) => ({ ...structuredClone(defaults), ...change });
+
+describe('AnnotationStore', () => {
+  it('keeps document order whatever order batches arrive in', () => {
+    setBody('<p>Iraq one</p><p>Syria two</p><p>Iran three</p>');
+    const [iraq, syria, iran] = annotateBody({ Iraq: 'places', Syria: 'places', Iran: 'places' });
+    const store = new AnnotationStore();
+    store.add([iran!]);
+    store.add([iraq!]);
+    store.add([syria!]);
+    expect(store.all.map((a) => a.range.toString())).toEqual(['Iraq', 'Syria', 'Iran']);
+  });
+
+  it('never holds the same mention twice', () => {
+    setBody('<p>Iraq</p>');
+    const store = new AnnotationStore();
+    store.add(annotateBody({ Iraq: 'places' }));
+    store.add(annotateBody({ Iraq: 'places' }));
+    expect(store.size).toBe(1);
+  });
+
+  it('shows each entry’s first mention in document order, or every mention', () => {
+    setBody('<p>Syria</p><p>Iraq and Iraq</p><p>Syria</p>');
+    const found = annotateBody({ Iraq: 'places', Syria: 'places' });
+    const store = new AnnotationStore();
+    // The later mentions arrive first (visible text is read first).
+    store.add(found.slice(1));
+    store.add(found.slice(0, 1));
+    const first = store.shown(settings());
+    expect(first.map((a) => a.range.startContainer.parentElement!.textContent)).toEqual(['Syria', 'Iraq and Iraq']);
+    expect(first[0]).toBe(found[0]);
+    expect(store.shown(settings({ mentions: 'all' }))).toHaveLength(4);
+  });
+
+  it('hides switched-off categories without forgetting them', () => {
+    setBody('<p>Iraq and Pat Ryder</p>');
+    const store = new AnnotationStore();
+    store.add(annotateBody({ Iraq: 'places', 'Pat Ryder': 'people' }));
+    const categories = { ...defaults.categories, places: false };
+    expect(store.shown(settings({ categories })).map((a) => a.range.toString())).toEqual(['Pat Ryder']);
+    expect(store.size).toBe(2);
+  });
+
+  it('drops annotations whose text was removed or moved, and those under an element', () => {
+    setBody('<div id="a"><p>Iraq</p></div><div id="b"><p>Syria</p><p>Iran</p></div>');
+    const store = new AnnotationStore();
+    store.add(annotateBody({ Iraq: 'places', Syria: 'places', Iran: 'places' }));
+    document.querySelector('#a p')!.remove();
+    // (A move, which collapses live ranges in browsers, is covered end to end: happy-dom's ranges do not follow it.)
+    expect(store.removeStale().map((a) => a.entry)).toEqual([0]);
+    expect(store.removeWithin(document.getElementById('b')!).map((a) => a.range.toString())).toEqual(['Syria', 'Iran']);
+    expect(store.size).toBe(0);
+  });
+
+  it('indexes annotations by the page text nodes they cover', () => {
+    setBody('<p>Qasem <a>Soleimani</a></p>');
+    const store = new AnnotationStore();
+    store.add(annotateBody({ 'Qasem Soleimani': 'people' }));
+    const link = document.querySelector('a')!.firstChild as Text;
+    expect(store.touching(link)).toHaveLength(1);
+    store.clear();
+    expect(store.touching(link)).toHaveLength(0);
+  });
+});

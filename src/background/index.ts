@@ -1,11 +1,15 @@
 /**
- * Background: the toolbar badge and the keyboard shortcuts. It holds no page
- * data; content scripts report their annotation counts, and shortcuts are
- * forwarded to the active tab's content script.
+ * Background: the toolbar badge, the keyboard shortcuts, the all-sites
+ * content script, and settings migrations on install or update. It holds no
+ * page data: content scripts report their counts, and shortcuts are forwarded
+ * to the active tab's content script.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isBackgroundRequest, type ContentRequest } from '../shared/messages.ts';
-import { loadSettings } from '../shared/settings.ts';
+import { isAnnotationsReply, isBackgroundRequest, type ContentRequest } from '../shared/messages.ts';
+import { loadSettings, persistMigrations } from '../shared/settings.ts';
+import { ALL_SITES, injectInto, syncAllSitesScript } from '../shared/permissions.ts';
+
+const BADGE_COLOUR = '#3b5bdb';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
@@ -18,12 +22,31 @@ async function showCount(tabId: number, count: number): Promise<void> {
   const { badge } = await loadSettings();
   const text = badge && count > 0 ? String(count) : '';
   try {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
     await browser.action.setBadgeText({ tabId, text });
   } catch {
     // The tab closed meanwhile.
   }
 }
+
+/** When the badge is switched on or off, open tabs follow at once. */
+async function refreshBadges(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      const request: ContentRequest = { type: 'get-annotations' };
+      const reply: unknown = await browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
+      await showCount(tab.id, isAnnotationsReply(reply) ? reply.annotations.length : 0);
+    }),
+  );
+}
+
+// Straight from the change rather than from a remembered value: a service
+// worker woken by this very change has nothing remembered.
+browser.storage.onChanged.addListener((changes, area) => {
+  if ((area === 'sync' || area === 'local') && 'badge' in changes) void refreshBadges();
+});
 
 browser.commands.onCommand.addListener(async (command) => {
   const direction = command === 'next-annotation' ? 'next' : command === 'previous-annotation' ? 'previous' : null;
@@ -35,3 +58,35 @@ browser.commands.onCommand.addListener(async (command) => {
     // No content script on this tab (not a news page, or Backstory is off).
   });
 });
+
+// "Run on all sites" follows the permission, however the reader changed it
+// (the popup, or the browser's own extension settings).
+const syncScripts = () =>
+  void syncAllSitesScript().catch((error: unknown) => console.error('Backstory: could not update the all-sites content script:', error));
+browser.permissions.onAdded.addListener((added) => {
+  syncScripts();
+  if (added.origins?.some((origin) => ALL_SITES.origins!.includes(origin))) void annotateActiveTab();
+});
+browser.permissions.onRemoved.addListener(syncScripts);
+
+/**
+ * Just granted "all sites": the page the reader is on need not wait for a
+ * reload. (Chrome closes the popup when it shows the permission prompt, so
+ * the popup cannot do this itself.)
+ */
+async function annotateActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return;
+  const request: ContentRequest = { type: 'get-annotations' };
+  const running = await browser.tabs.sendMessage(tab.id, request).then(
+    () => true,
+    () => false,
+  );
+  if (!running) await injectInto(tab.id).catch(() => undefined); // a page no extension may touch
+}
+browser.runtime.onStartup.addListener(syncScripts);
+browser.runtime.onInstalled.addListener(() => {
+  void persistMigrations();
+  syncScripts();
+});
+syncScripts();

@@ -1,35 +1,184 @@
 /**
- * The dataset as the content script sees it: the compiled matcher index and
- * the card bundle, both inlined at build time from data/. Decoded on first
- * use, once per page.
+ * The dataset as the content script sees it: the bundled dataset (compiled
+ * index and card bundle, inlined at build time from data/) plus the user
+ * datasets the reader imported and enabled on the options page (compiled
+ * there and kept in storage.local).
+ *
+ * Entry numbers are global: the bundled entries first, then each enabled
+ * user dataset's in turn. Annotations, cards and the popup use these numbers
+ * and never need to know which dataset an entry came from.
  */
+import browser from 'webextension-polyfill';
 import { bundleJson, entryCategories, indexBase64 } from 'virtual:backstory-data';
-import { Matcher } from '../matcher/index.ts';
+import { Matcher, type Match, type MatchSession, type ScanResult } from '../matcher/index.ts';
 import { CATEGORIES, type Category } from '../shared/categories.ts';
 import { decodeBase64 } from '../shared/base64.ts';
+import { listUserDatasets, USER_DATASETS_KEY } from '../shared/user-datasets.ts';
 import type { Bundle, CardEntry } from '../dataset/bundle.ts';
+import type { DatasetHeader } from '../dataset/types.ts';
 
-let matcher: Matcher | undefined;
-let bundle: Bundle | undefined;
-
-export function getMatcher(): Matcher {
-  return (matcher ??= Matcher.load(decodeBase64(indexBase64)));
+/** What the annotator needs: a session per page. `Matcher` itself is one. */
+export interface PageMatcher {
+  session(): MatchSession;
 }
 
+/** One dataset's part of the global numbering. */
+interface Part {
+  matcher: Matcher;
+  /** Global number of this dataset's entry 0. */
+  base: number;
+  count: number;
+  categories: string;
+  /** Local numbers below this are entities, the rest claims. */
+  entities: number;
+  bundle(): Bundle;
+}
+
+let bundled: Part | undefined;
+let userParts: Part[] = [];
+let merged: PageMatcher | undefined;
+
+function bundledPart(): Part {
+  if (bundled) return bundled;
+  let parsed: Bundle | undefined;
+  const bundle = () => (parsed ??= JSON.parse(bundleJson) as Bundle);
+  const claimCode = String(CATEGORIES.indexOf('claims'));
+  const firstClaim = entryCategories.indexOf(claimCode);
+  return (bundled = {
+    matcher: Matcher.load(decodeBase64(indexBase64)),
+    base: 0,
+    count: entryCategories.length,
+    categories: entryCategories,
+    entities: firstClaim === -1 ? entryCategories.length : firstClaim,
+    bundle,
+  });
+}
+
+function parts(): Part[] {
+  return [bundledPart(), ...userParts];
+}
+
+export function getMatcher(): PageMatcher {
+  if (userParts.length === 0) return bundledPart().matcher;
+  return (merged ??= { session: () => new MergedSession(parts()) });
+}
+
+/** The bundled dataset's bundle. */
 export function getBundle(): Bundle {
-  return (bundle ??= JSON.parse(bundleJson) as Bundle);
+  return bundledPart().bundle();
+}
+
+function partOf(entry: number): Part | undefined {
+  return parts().find((p) => entry >= p.base && entry < p.base + p.count);
 }
 
 export function getEntry(entry: number): CardEntry | undefined {
-  return getBundle().entries[entry];
+  const part = partOf(entry);
+  return part?.bundle().entries[entry - part.base];
 }
 
+/** The header of the dataset an entry comes from, for the card's footer. */
+export function headerOf(entry: number): DatasetHeader {
+  return (partOf(entry) ?? bundledPart()).bundle().header;
+}
+
+/** An id's entry number, -1 if none. The bundled dataset wins when a user dataset reuses an id. */
 export function findEntryById(id: string): number {
-  return getBundle().entries.findIndex((e) => e.id === id);
+  for (const part of parts()) {
+    const local = part.bundle().entries.findIndex((e) => e.id === id);
+    if (local !== -1) return part.base + local;
+  }
+  return -1;
 }
 
 /** The category of an entry without parsing the bundle. */
 export function categoryOfEntry(entry: number): Category {
-  const code = entryCategories.charCodeAt(entry) - 48;
+  const part = partOf(entry);
+  const code = part ? part.categories.charCodeAt(entry - part.base) - 48 : -1;
   return CATEGORIES[code] ?? 'organizations';
+}
+
+/**
+ * Calls back when the enabled user datasets are loaded (if there are any)
+ * and whenever the reader changes them, so the page is annotated again.
+ */
+export function onDatasetChange(listener: () => void, signal: AbortSignal): void {
+  const reload = () =>
+    void loadUserParts().then((changed) => {
+      if (changed && !signal.aborted) listener();
+    });
+  reload();
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && USER_DATASETS_KEY in changes) reload();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
+}
+
+let loadedKey = '';
+
+/** Loads the enabled user datasets; true when they differ from what was loaded. */
+async function loadUserParts(): Promise<boolean> {
+  const enabled = (await listUserDatasets()).filter((d) => d.enabled);
+  const key = enabled.map((d) => d.id).join(',');
+  if (key === loadedKey) return false;
+  const next: Part[] = [];
+  let base = bundledPart().count;
+  for (const dataset of enabled) {
+    try {
+      const bundle = JSON.parse(dataset.bundle) as Bundle;
+      const part: Part = {
+        matcher: Matcher.load(decodeBase64(dataset.index)),
+        base,
+        count: bundle.entries.length,
+        categories: dataset.categories,
+        entities: bundle.entries.filter((e) => e.type === 'entity').length,
+        bundle: () => bundle,
+      };
+      next.push(part);
+      base += part.count;
+    } catch (error) {
+      // A stored dataset this version cannot load (an older index format): the others still work.
+      console.warn(`Backstory: the imported dataset "${dataset.header.name}" could not be loaded and is skipped:`, error);
+    }
+  }
+  loadedKey = key;
+  userParts = next;
+  merged = undefined;
+  return true;
+}
+
+/**
+ * One page session over several datasets: each dataset's session scans the
+ * same blocks, and the matches are put in one list in global numbering. Where
+ * names from two datasets overlap, the earlier dataset (the bundled one first)
+ * keeps the text, so entity matches still never overlap each other.
+ */
+class MergedSession implements MatchSession {
+  readonly #sessions: Array<{ part: Part; session: MatchSession }>;
+
+  constructor(parts: readonly Part[]) {
+    this.#sessions = parts.map((part) => ({ part, session: part.matcher.session() }));
+  }
+
+  scan(blocks: readonly string[]): ScanResult {
+    const matches: Match[] = [];
+    const taken = new Map<number, Array<[number, number]>>();
+    let revisit = false;
+    for (const { part, session } of this.#sessions) {
+      const result = session.scan(blocks);
+      revisit ||= result.revisit;
+      for (const match of result.matches) {
+        if (match.entry < part.entities) {
+          const spans = taken.get(match.block) ?? [];
+          if (spans.some(([start, end]) => match.start < end && start < match.end)) continue;
+          spans.push([match.start, match.end]);
+          taken.set(match.block, spans);
+        }
+        matches.push({ ...match, entry: match.entry + part.base });
+      }
+    }
+    matches.sort((x, y) => x.block - y.block || x.start - y.start || y.end - x.end || x.entry - y.entry);
+    return { matches, revisit };
+  }
 }

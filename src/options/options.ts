@@ -1,6 +1,100 @@
-/** The options page: what does not fit the popup. */
-import { t } from '../shared/i18n.ts';
+/** The options page: what does not fit the popup (datasets, the list of sites, reset). */
+import browser from 'webextension-polyfill';
+import { t, translatePage } from '../shared/i18n.ts';
+import { hasAllSites, requestAllSites, revokeAllSites } from '../shared/permissions.ts';
+import { readStoredSettings, resetSettings, siteKey, updateSettings, watchSettings, type Settings } from '../shared/settings.ts';
+import { USER_DATASETS_KEY } from '../shared/user-datasets.ts';
+import { importFile, renderDatasets, showImportOutcome } from './datasets.ts';
 
-for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-  element.textContent = t(element.dataset.i18n!);
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+async function main(): Promise<void> {
+  translatePage(document);
+  const { settings: initial, rejected } = await readStoredSettings();
+  let settings = initial;
+
+  // Stored values this version could not read are said once, here, not dropped silently.
+  if (rejected.length > 0) {
+    const notice = $('#rejected');
+    notice.hidden = false;
+    notice.textContent = t('optionsRejected', rejected.map((r) => r.key).join(', '));
+  }
+
+  // --- datasets ---------------------------------------------------------------------
+  const refreshDatasets = () => void renderDatasets(document, () => undefined);
+  refreshDatasets();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && USER_DATASETS_KEY in changes) refreshDatasets();
+  });
+  $<HTMLInputElement>('#import-file').addEventListener('change', async (event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const outcome = await importFile(file);
+    showImportOutcome($('#import-result'), outcome);
+    input.value = '';
+  });
+
+  // --- sites --------------------------------------------------------------------------
+  const showSites = (next: Settings) => {
+    settings = next;
+    const list = $('#disabled-sites');
+    list.replaceChildren();
+    for (const site of next.disabledSites) {
+      const li = document.createElement('li');
+      li.dataset.site = site;
+      const name = document.createElement('bdi');
+      name.textContent = site;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = t('optionsSiteOn');
+      button.setAttribute('aria-label', t('optionsSiteOnLabel', site));
+      button.addEventListener('click', () => void updateSettings({ disabledSites: settings.disabledSites.filter((s) => s !== site) }).then(showSites));
+      li.append(name, ' ', button);
+      list.append(li);
+    }
+    $('#no-disabled-sites').hidden = next.disabledSites.length > 0;
+  };
+  showSites(settings);
+  watchSettings(showSites, new AbortController().signal);
+  $<HTMLFormElement>('#add-site').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = $<HTMLInputElement>('#site-input');
+    const site = parseSite(input.value);
+    if (!site) return;
+    input.value = '';
+    if (!settings.disabledSites.includes(site)) void updateSettings({ disabledSites: [...settings.disabledSites, site].sort() }).then(showSites);
+  });
+
+  const allSites = $<HTMLInputElement>('#all-sites');
+  const showAllSites = async () => (allSites.checked = await hasAllSites());
+  await showAllSites();
+  browser.permissions.onAdded.addListener(() => void showAllSites());
+  browser.permissions.onRemoved.addListener(() => void showAllSites());
+  allSites.addEventListener('change', () => {
+    const change = allSites.checked ? requestAllSites() : revokeAllSites();
+    void change.then(showAllSites, showAllSites);
+  });
+
+  // --- reset ----------------------------------------------------------------------------
+  $<HTMLButtonElement>('#reset').addEventListener('click', async () => {
+    await resetSettings();
+    $('#reset-done').textContent = t('optionsResetDone');
+    $('#rejected').hidden = true;
+  });
+  document.body.dataset.ready = '';
 }
+
+/** "https://www.example.com/x", "www.example.com" and "Example.com" all name the site "example.com". */
+export function parseSite(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  try {
+    const url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
+    return url.hostname ? siteKey(url.hostname) : null;
+  } catch {
+    return null;
+  }
+}
+
+void main();

@@ -1,26 +1,144 @@
-/** The toolbar popup: turns Backstory on and off for every site. */
-import { loadSettings, updateSettings } from '../shared/settings.ts';
-import { t } from '../shared/i18n.ts';
+/**
+ * The toolbar popup: tune Backstory in seconds. Everything here is a setting
+ * (stored through src/shared/settings.ts, which open tabs follow at once), a
+ * permission (src/shared/permissions.ts), or a question to the tab's content
+ * script (typed messages, src/shared/messages.ts).
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { Category } from '../shared/categories.ts';
+import { t, translatePage } from '../shared/i18n.ts';
+import { isAnnotationsReply, isBackgroundRequest, type ContentRequest, type PageAnnotation } from '../shared/messages.ts';
+import { hasAllSites, injectInto, requestAllSites, revokeAllSites } from '../shared/permissions.ts';
+import { isSiteEnabled, loadSettings, siteKey, updateSettings, watchSettings, withSite, type Settings } from '../shared/settings.ts';
+import { showAboutSite } from './about-site.ts';
+import { renderPageList } from './page-list.ts';
+import { showShortcuts } from './shortcuts.ts';
+import { closePopup, isWebPage, targetTab } from './target-tab.ts';
 
-function translate(root: ParentNode): void {
-  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    element.textContent = t(element.dataset.i18n!);
-  }
-}
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+type RadioKey = 'highlightStyle' | 'mentions' | 'renderer' | 'scope';
+const RADIO_KEYS: readonly RadioKey[] = ['highlightStyle', 'mentions', 'scope', 'renderer'];
 
 async function main(): Promise<void> {
-  translate(document);
-  const toggle = document.querySelector<HTMLInputElement>('#enabled')!;
-  const status = document.querySelector<HTMLElement>('#status')!;
-  const show = (enabled: boolean) => {
-    toggle.checked = enabled;
-    status.textContent = t(enabled ? 'popupEnabled' : 'popupDisabled');
+  translatePage(document);
+  const tab = await targetTab();
+  const tabId = tab?.id;
+  // No URL means no access to the tab yet (a site outside the list, before
+  // any grant): treat it as a web page Backstory could be asked to run on.
+  const web = tab !== undefined && (tab.url === undefined || isWebPage(tab.url));
+  const hostname = web && tab?.url ? new URL(tab.url).hostname : '';
+  let settings = await loadSettings();
+  let covered = false;
+
+  // --- settings ------------------------------------------------------------------
+  const show = (next: Settings) => {
+    settings = next;
+    $<HTMLInputElement>('#enabled').checked = next.enabled;
+    $<HTMLInputElement>('#site-enabled').checked = hostname !== '' && !next.disabledSites.includes(siteKey(hostname));
+    $<HTMLInputElement>('#site-enabled').disabled = !next.enabled;
+    $<HTMLInputElement>('#badge').checked = next.badge;
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[name="category"]')) {
+      input.checked = next.categories[input.value as Category];
+    }
+    for (const key of RADIO_KEYS) {
+      for (const input of document.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)) input.checked = input.value === next[key];
+    }
+    const here = hostname !== '' && isSiteEnabled(next, hostname);
+    $('#status').textContent = !next.enabled ? t('popupDisabled') : hostname && !here ? t('popupDisabledHere') : t('popupEnabled');
   };
-  show((await loadSettings()).enabled);
-  toggle.addEventListener('change', async () => {
-    const settings = await updateSettings({ enabled: toggle.checked });
-    show(settings.enabled);
+  show(settings);
+  watchSettings(show, new AbortController().signal);
+
+  $<HTMLInputElement>('#enabled').addEventListener('change', (e) => void updateSettings({ enabled: (e.target as HTMLInputElement).checked }).then(show));
+  $<HTMLInputElement>('#site-enabled').addEventListener(
+    'change',
+    (e) => void updateSettings(withSite(settings, hostname, (e.target as HTMLInputElement).checked)).then(show),
+  );
+  $<HTMLInputElement>('#badge').addEventListener('change', (e) => void updateSettings({ badge: (e.target as HTMLInputElement).checked }).then(show));
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="category"]')) {
+    input.addEventListener('change', () => {
+      const categories = { ...settings.categories, [input.value]: input.checked } as Record<Category, boolean>;
+      void updateSettings({ categories }).then(show);
+    });
+  }
+  for (const key of RADIO_KEYS) {
+    for (const input of document.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)) {
+      input.addEventListener('change', () => {
+        if (input.checked) void updateSettings({ [key]: input.value } as Partial<Settings>).then(show);
+      });
+    }
+  }
+
+  // --- this site and this page ------------------------------------------------------
+  $('#site-name').textContent = hostname || '—';
+  $('#site-switch').hidden = hostname === '';
+  $('#restricted').hidden = web;
+
+  const refreshPage = async (): Promise<void> => {
+    const annotations = tabId === undefined || !web ? undefined : await askForAnnotations(tabId);
+    covered = annotations !== undefined;
+    $('#not-covered').hidden = covered || !web;
+    showPageList(annotations ?? []);
+  };
+  const showPageList = (annotations: readonly PageAnnotation[]) => {
+    $('#page-count').textContent = annotations.length > 0 ? String(annotations.length) : '';
+    // "Nothing found" only where Backstory actually looked.
+    $('#page-empty').hidden = annotations.length > 0 || !covered || !isSiteEnabled(settings, hostname);
+    renderPageList($('#page-groups'), annotations, (id) => {
+      if (tabId === undefined) return;
+      const request: ContentRequest = { type: 'reveal-annotation', id };
+      void browser.tabs.sendMessage(tabId, request).then(closePopup, () => undefined);
+    });
+  };
+  await refreshPage();
+  // The page reports its count whenever it re-annotates (a setting changed,
+  // the page grew, the script was injected): the list follows.
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (isBackgroundRequest(message) && sender.tab?.id === tabId) void refreshPage();
+    return undefined;
   });
+
+  $<HTMLButtonElement>('#annotate-once').addEventListener('click', async () => {
+    if (tabId === undefined) return;
+    try {
+      await injectInto(tabId);
+    } catch (error) {
+      $('#status').textContent = t('popupInjectFailed');
+      console.warn('Backstory: could not annotate this page:', error);
+    }
+  });
+
+  if (hostname) showAboutSite(document, hostname);
+
+  // --- all sites ------------------------------------------------------------------
+  const allSites = $<HTMLInputElement>('#all-sites');
+  const showAllSites = async () => (allSites.checked = await hasAllSites());
+  await showAllSites();
+  browser.permissions.onAdded.addListener(() => void showAllSites());
+  browser.permissions.onRemoved.addListener(() => void showAllSites());
+  allSites.addEventListener('change', () => {
+    // The request must be the first thing the click does: browsers only prompt during a user gesture.
+    // Once granted, the background registers the script and annotates the current tab.
+    const change = allSites.checked ? requestAllSites() : revokeAllSites();
+    void change.then(showAllSites, showAllSites);
+  });
+
+  // --- the rest ---------------------------------------------------------------------
+  await showShortcuts(document);
+  $<HTMLButtonElement>('#open-options').addEventListener('click', () => void browser.runtime.openOptionsPage().then(closePopup));
+  document.body.dataset.ready = '';
+}
+
+/** The tab's annotations, or undefined when no content script answers there. */
+async function askForAnnotations(tabId: number): Promise<PageAnnotation[] | undefined> {
+  const request: ContentRequest = { type: 'get-annotations' };
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(tabId, request);
+    return isAnnotationsReply(reply) ? reply.annotations : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 void main();

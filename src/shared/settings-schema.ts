@@ -4,84 +4,107 @@
  *
  * Stored values are never trusted: each key is checked on its own, and a
  * value that is missing, corrupt or from a newer version falls back to its
- * default without touching the other keys.
+ * default without touching the other keys. What fell back is reported (see
+ * `rejected`), so the caller can say so once instead of losing it silently.
  */
 import { CATEGORIES, type Category } from './categories.ts';
+import { migrate, type StoredValues } from './settings-migrations.ts';
 
 export type HighlightStyle = 'underline' | 'background' | 'hover';
 export type MentionMode = 'first' | 'all';
 export type RendererKind = 'highlight-api' | 'wrap';
 export type Scope = 'article' | 'page';
 
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'hover'];
+export const MENTION_MODES: readonly MentionMode[] = ['first', 'all'];
+export const RENDERERS: readonly RendererKind[] = ['highlight-api', 'wrap'];
+export const SCOPES: readonly Scope[] = ['article', 'page'];
+
 export const defaults = {
+  /** Backstory on or off everywhere. */
   enabled: true,
-  /** Hostnames where the reader switched Backstory off. */
+  /** Site keys (see siteKey) where the reader switched Backstory off. */
   disabledSites: [] as string[],
   categories: { people: true, organizations: true, places: true, events: true, claims: true } as Record<Category, boolean>,
   highlightStyle: 'underline' as HighlightStyle,
   mentions: 'first' as MentionMode,
   renderer: 'highlight-api' as RendererKind,
   scope: 'article' as Scope,
+  /** The toolbar badge with the number of entries found on the tab. */
   badge: true,
 };
 
 export type Settings = typeof defaults;
 export type SettingsKey = keyof Settings;
+export const SETTINGS_KEYS = Object.keys(defaults) as SettingsKey[];
 
 const oneOf =
-  <T extends string>(...values: T[]) =>
+  <T extends string>(values: readonly T[]) =>
   (v: unknown): v is T =>
-    typeof v === 'string' && (values as string[]).includes(v);
+    typeof v === 'string' && (values as readonly string[]).includes(v);
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 const isHostList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length <= 10_000 && v.every((h) => typeof h === 'string' && h.length > 0 && h.length <= 253);
 
-const isCategoryMap = (v: unknown): v is Record<Category, boolean> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Per-key validators: the schema of a stored value. */
 const validators: { [K in SettingsKey]: (v: unknown) => boolean } = {
   enabled: isBoolean,
   disabledSites: isHostList,
-  categories: isCategoryMap,
-  highlightStyle: oneOf<HighlightStyle>('underline', 'background', 'hover'),
-  mentions: oneOf<MentionMode>('first', 'all'),
-  renderer: oneOf<RendererKind>('highlight-api', 'wrap'),
-  scope: oneOf<Scope>('article', 'page'),
+  categories: isPlainObject,
+  highlightStyle: oneOf(HIGHLIGHT_STYLES),
+  mentions: oneOf(MENTION_MODES),
+  renderer: oneOf(RENDERERS),
+  scope: oneOf(SCOPES),
   badge: isBoolean,
 };
 
-export interface ReadResult {
-  settings: Settings;
-  /** Keys whose stored value was unusable and fell back to the default. */
-  rejected: SettingsKey[];
+export interface Rejection {
+  /** The setting, or "categories.<name>" for one category. */
+  key: string;
+  /** What storage held, kept so that it can be reported and is never lost silently. */
+  value: unknown;
 }
 
-/** Builds Settings from whatever storage held, key by key. */
-export function readSettings(stored: Readonly<Record<string, unknown>>): ReadResult {
+export interface ReadResult {
+  settings: Settings;
+  /** Stored values that were unusable and fell back to the default. */
+  rejected: Rejection[];
+  /** The keys a stored value exists for (usable or not). */
+  stored: SettingsKey[];
+}
+
+/** Builds Settings from whatever storage held (after migrations), key by key. */
+export function readSettings(stored: Readonly<StoredValues>): ReadResult {
+  const { values } = migrate({ ...stored });
   const settings = structuredClone(defaults);
-  const rejected: SettingsKey[] = [];
-  for (const key of Object.keys(defaults) as SettingsKey[]) {
-    if (!(key in stored)) continue;
-    const value = stored[key];
+  const rejected: Rejection[] = [];
+  const present: SettingsKey[] = [];
+  for (const key of SETTINGS_KEYS) {
+    if (!(key in values)) continue;
+    present.push(key);
+    const value = values[key];
     if (!validators[key](value)) {
-      rejected.push(key);
+      rejected.push({ key, value });
       continue;
     }
     if (key === 'categories') {
-      // Unknown or corrupt categories fall back one by one; a category added
-      // later keeps its default.
+      // Categories fall back one by one; a category added later keeps its
+      // default, and one this release no longer has is ignored.
       const map = value as Record<string, unknown>;
       for (const category of CATEGORIES) {
+        if (!(category in map)) continue;
         if (typeof map[category] === 'boolean') settings.categories[category] = map[category] as boolean;
+        else rejected.push({ key: `categories.${category}`, value: map[category] });
       }
     } else {
       (settings as Record<SettingsKey, unknown>)[key] = structuredClone(value);
     }
   }
-  return { settings, rejected };
+  return { settings, rejected, stored: present };
 }
 
 /**
@@ -90,7 +113,7 @@ export function readSettings(stored: Readonly<Record<string, unknown>>): ReadRes
  */
 export function changedKeys(settings: Settings): Partial<Settings> {
   const out: Partial<Settings> = {};
-  for (const key of Object.keys(defaults) as SettingsKey[]) {
+  for (const key of SETTINGS_KEYS) {
     if (JSON.stringify(settings[key]) !== JSON.stringify(defaults[key])) {
       (out as Record<string, unknown>)[key] = settings[key];
     }
@@ -104,5 +127,12 @@ export function isSiteEnabled(settings: Settings, hostname: string): boolean {
 
 /** "www.example.com" and "example.com" are one site to a reader. */
 export function siteKey(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\./, '');
+  return hostname.trim().toLowerCase().replace(/^www\./, '');
+}
+
+/** The settings with one site switched on or off. */
+export function withSite(settings: Settings, hostname: string, on: boolean): Pick<Settings, 'disabledSites'> {
+  const key = siteKey(hostname);
+  const others = settings.disabledSites.filter((s) => s !== key);
+  return { disabledSites: on ? others : [...others, key].sort() };
 }

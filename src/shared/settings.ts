@@ -2,62 +2,129 @@
  * Settings in browser storage: the one place that reads, writes and watches
  * them. Every part of the extension goes through here.
  *
- * Only keys that differ from the defaults are stored (see changedKeys), in
- * storage.sync so they follow the reader, falling back to storage.local where
- * sync is unavailable or full.
+ * Only keys that differ from the defaults are stored (see changedKeys), so a
+ * later release can improve a default for everyone who never chose otherwise.
+ * They go to storage.sync so they follow the reader, and to storage.local
+ * where sync is unavailable or full. A stored value this release cannot read
+ * falls back to its default, is logged once, and stays in storage until the
+ * reader sets that key: an unrelated change never wipes it.
  */
 import browser from 'webextension-polyfill';
-import { changedKeys, defaults, readSettings, type Settings, type SettingsKey } from './settings-schema.ts';
+import {
+  changedKeys,
+  readSettings,
+  SETTINGS_KEYS,
+  type ReadResult,
+  type Rejection,
+  type Settings,
+  type SettingsKey,
+} from './settings-schema.ts';
+import { CURRENT_VERSION, migrate, VERSION_KEY, type StoredValues } from './settings-migrations.ts';
 
 export * from './settings-schema.ts';
 
 type Area = 'sync' | 'local';
-const KEYS = Object.keys(defaults) as SettingsKey[];
-let loggedRejections = false;
+const AREAS: readonly Area[] = ['sync', 'local'];
+const STORED_KEYS = [...SETTINGS_KEYS, VERSION_KEY];
+const logged = new Set<string>();
 
-async function readArea(area: Area): Promise<Record<string, unknown> | undefined> {
+async function readArea(area: Area): Promise<StoredValues> {
   try {
-    return await browser.storage[area].get(KEYS);
+    return (await browser.storage[area].get(STORED_KEYS)) ?? {};
   } catch {
-    return undefined;
+    // storage.sync can be missing or disabled by policy; the other area still works.
+    return {};
   }
+}
+
+/** Settings plus what fell back to defaults, for pages that want to tell the reader. */
+export async function readStoredSettings(): Promise<ReadResult> {
+  const [sync, local] = await Promise.all(AREAS.map(readArea));
+  // Each area migrates on its own (they can be at different versions); a key
+  // written to local because sync failed wins over a stale sync copy.
+  const result = readSettings({ ...migrate(sync!).values, ...migrate(local!).values });
+  reportOnce(result.rejected);
+  return result;
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const sync = (await readArea('sync')) ?? {};
-  const local = (await readArea('local')) ?? {};
-  // A key written to local (sync was unavailable) wins over a stale sync copy.
-  const { settings, rejected } = readSettings({ ...sync, ...local });
-  if (rejected.length > 0 && !loggedRejections) {
-    loggedRejections = true;
-    console.warn(`Backstory: stored settings ${rejected.join(', ')} were unreadable; using defaults for them.`);
-  }
-  return settings;
+  return (await readStoredSettings()).settings;
 }
 
+function reportOnce(rejected: readonly Rejection[]): void {
+  for (const { key, value } of rejected) {
+    const shown = JSON.stringify(value)?.slice(0, 200) ?? String(value);
+    if (logged.has(key + shown)) continue;
+    logged.add(key + shown);
+    console.warn(`Backstory: the stored setting "${key}" holds a value this version cannot use (${shown}); using the default. The stored value is kept.`);
+  }
+}
+
+// Updates run one after another, so two quick clicks in the popup never
+// write from the same stale read.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Applies a change and stores only the keys that differ from the defaults. */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()), ...change };
-  const changed = changedKeys(next);
-  const removed = KEYS.filter((key) => !(key in changed));
-  for (const area of ['sync', 'local'] as const) {
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const run = queue.then(() => write(change));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function write(change: Partial<Settings>): Promise<Settings> {
+  const { settings, rejected } = await readStoredSettings();
+  const next: Settings = { ...settings, ...structuredClone(change) };
+  const changed: StoredValues = { ...changedKeys(next), [VERSION_KEY]: CURRENT_VERSION };
+  // An unreadable value stays until the reader sets that key themselves.
+  const kept = new Set(rejected.map((r) => r.key.split('.')[0]!).filter((key) => !(key in change)));
+  const removed = SETTINGS_KEYS.filter((key) => !(key in changed) && !kept.has(key));
+  for (const key of kept) delete changed[key];
+  let lastError: unknown;
+  for (const area of AREAS) {
     try {
       await browser.storage[area].set(changed);
       await browser.storage[area].remove(removed);
-      if (area === 'sync') await browser.storage.local.remove(KEYS);
+      if (area === 'sync') await browser.storage.local.remove([...Object.keys(changed), ...removed]).catch(() => undefined);
       return next;
     } catch (error) {
-      if (area === 'local') throw error;
+      lastError = error;
     }
   }
-  return next;
+  throw lastError;
+}
+
+/** Back to the defaults: every stored setting removed, in both areas. */
+export async function resetSettings(): Promise<void> {
+  await Promise.all(AREAS.map((area) => browser.storage[area].remove(STORED_KEYS).catch(() => undefined)));
+}
+
+/**
+ * Writes migrated values back to storage, once, when the extension is
+ * installed or updated (the background calls it). Readers migrate in memory
+ * anyway; this keeps storage itself current.
+ */
+export async function persistMigrations(): Promise<number[]> {
+  const applied: number[] = [];
+  for (const area of AREAS) {
+    const raw = await readArea(area);
+    if (!SETTINGS_KEYS.some((key) => key in raw)) continue;
+    const result = migrate(raw);
+    if (result.applied.length === 0) continue;
+    try {
+      await browser.storage[area].set(result.values);
+      applied.push(...result.applied);
+    } catch {
+      // Storage is read-only or full: readers still migrate in memory.
+    }
+  }
+  return applied;
 }
 
 /** Calls back with fresh settings whenever any settings key changes. */
 export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'sync' && area !== 'local') return;
-    if (!KEYS.some((key) => key in changes)) return;
+    if (!STORED_KEYS.some((key) => key in changes)) return;
     void loadSettings().then((settings) => {
       if (!signal.aborted) onChange(settings);
     });
@@ -65,3 +132,5 @@ export function watchSettings(onChange: (settings: Settings) => void, signal: Ab
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
+
+export type { SettingsKey };

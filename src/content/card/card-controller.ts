@@ -1,104 +1,472 @@
 /**
- * Shows one card at a time next to a range, keeps it on screen with Floating
- * UI, and closes it on Escape or when asked.
+ * The card: one at a time, next to the mention it explains, kept on screen by
+ * Floating UI. Inside it the reader can follow related entries (with Back),
+ * step through the entry's mentions on the page, pin it (it then stays put
+ * while the page scrolls, and can be dragged by its top bar) and close it.
+ *
+ * How it was opened decides how it behaves:
+ * - hover / touch / focus: it never takes focus from the page; the pointer
+ *   leaving both the mention and the card closes it after a grace period
+ *   (hover.ts), unless it is pinned;
+ * - keyboard: it takes focus, so its buttons are reachable, and gives focus
+ *   back where it was when it closes;
+ * - popup: like keyboard but without taking focus.
+ * Escape closes it in every case (WCAG 1.4.13: dismissible, hoverable,
+ * persistent).
  */
-import { computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size, type Placement, type VirtualElement } from '@floating-ui/dom';
 import { CardHost } from './card-host.ts';
-import { renderCard, type CardContext } from './card-view.ts';
+import { displayName, renderCard, type CardAction } from './card-view.ts';
+import { findEntryById, getEntry, headerOf } from '../dataset.ts';
 import type { CardEntry } from '../../dataset/bundle.ts';
+
+export type OpenSource = 'hover' | 'touch' | 'focus' | 'keyboard' | 'popup';
+
+export interface OpenOptions {
+  source: OpenSource;
+  /** Where the pointer is, so a mention that wraps lines gets the card by the line pointed at. */
+  pointer?: { x: number; y: number };
+}
+
+/** What the card needs from the page. */
+export interface CardPageLink {
+  /** Every mention of an entry on the page, in document order. */
+  mentions(entry: number): readonly Range[];
+}
+
+interface View {
+  entry: number;
+  /** Which of the entry's mentions the card points at, -1 for none (an entry reached through a link). */
+  mention: number;
+}
+
+const GAP = 6;
+const MARGIN = 8;
 
 export class CardController {
   readonly #host: CardHost;
+  #frame: HTMLElement | null = null;
   #card: HTMLElement | null = null;
   #anchor: Range | null = null;
+  #pointer: OpenOptions['pointer'];
+  #view: View | null = null;
+  #history: View[] = [];
+  #source: OpenSource = 'hover';
+  #pinned = false;
+  #returnFocus: HTMLElement | null = null;
+  #focusWhenPlaced = false;
+  #restoringFocus = false;
+  #stopFollowing: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
-    private readonly context: CardContext,
-    signal: AbortSignal,
+    private readonly page: CardPageLink,
+    private readonly signal: AbortSignal,
   ) {
-    this.#host = new CardHost(doc);
-    doc.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key === 'Escape' && this.#card) {
-          this.hide();
-          event.stopPropagation();
-        }
+    this.#host = CardHost.for(doc);
+    doc.addEventListener('keydown', (event) => this.#onKeydown(event), { capture: true, signal });
+    doc.addEventListener('pointerdown', (event) => this.#onPointerdownOutside(event), { capture: true, signal });
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.hide();
+        this.#host.destroy();
       },
-      { capture: true, signal },
+      { once: true },
     );
-    signal.addEventListener('abort', () => this.#host.destroy(), { once: true });
   }
 
   get isOpen(): boolean {
-    return this.#card !== null;
+    return this.#frame !== null;
   }
 
+  /** The range the card is placed by. */
   get anchor(): Range | null {
     return this.#anchor;
   }
 
-  /** The card element, for hover tracking. */
+  /** The card's outermost element, for hover tracking. */
   get element(): HTMLElement | null {
-    return this.#card;
+    return this.#frame;
   }
 
-  show(entry: CardEntry, anchor: Range): void {
-    if (this.#card && this.#anchor === anchor) return;
-    this.hide();
-    const card = renderCard(this.doc, entry, this.context);
-    card.dataset.theme = pageTheme(this.doc);
-    this.#host.root.append(card);
-    this.#card = card;
+  get isPinned(): boolean {
+    return this.#pinned;
+  }
+
+  /** How the open card was opened. */
+  get source(): OpenSource | null {
+    return this.#frame ? this.#source : null;
+  }
+
+  /** The global entry number on show, as annotations carry it. (A CardEntry is looked up by id.) */
+  show(entry: number | CardEntry, anchor: Range, options: OpenOptions = { source: 'hover' }): void {
+    if (this.signal.aborted) return;
+    const index = typeof entry === 'number' ? entry : findEntryById(entry.id);
+    if (!getEntry(index)) return;
+    const passive = options.source === 'hover' || options.source === 'touch' || options.source === 'focus';
+    // A pinned card stays until the reader closes it; pointing elsewhere does not replace it.
+    if (this.#pinned && passive) return;
+    if (this.#frame && this.#anchor === anchor && this.#view?.entry === index && this.#history.length === 0) {
+      if (options.source === 'keyboard') this.#takeFocus();
+      return;
+    }
+    const returnFocus = this.#frame ? this.#returnFocus : null;
+    this.hide({ restoreFocus: false });
+    this.#returnFocus = returnFocus;
     this.#anchor = anchor;
-    void this.#position(card, anchor);
+    this.#pointer = options.pointer;
+    this.#source = options.source;
+    this.#view = { entry: index, mention: this.#mentionIndex(index, anchor) };
+    this.#history = [];
+    this.#open();
+    if (options.source === 'keyboard') this.#takeFocus();
   }
 
-  hide(): void {
-    this.#card?.remove();
+  /** Closes the card if the pointer opened it and it is not pinned: the grace period ended. */
+  dismissFromPointer(): void {
+    if (!this.#frame || this.#pinned) return;
+    if (this.#source !== 'hover' && this.#source !== 'touch') return;
+    if (this.#containsFocus()) return;
+    this.hide();
+  }
+
+  hide({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
+    if (!this.#frame) return;
+    const hadFocus = this.#containsFocus();
+    this.#stopFollowing?.();
+    this.#stopFollowing = null;
+    this.#frame.remove();
+    this.#frame = null;
     this.#card = null;
     this.#anchor = null;
+    this.#view = null;
+    this.#history = [];
+    this.#pinned = false;
+    this.#focusWhenPlaced = false;
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (restoreFocus && hadFocus && target?.isConnected) {
+      this.#restoringFocus = true;
+      try {
+        target.focus({ preventScroll: true });
+      } finally {
+        this.#restoringFocus = false;
+      }
+    }
   }
 
-  async #position(card: HTMLElement, anchor: Range): Promise<void> {
+  /** True while the card hands focus back to the page (that focus is not the reader moving on). */
+  get isRestoringFocus(): boolean {
+    return this.#restoringFocus;
+  }
+
+  // --- building and updating -------------------------------------------------
+
+  #open(): void {
+    const frame = this.doc.createElement('div');
+    frame.className = 'frame';
+    frame.dataset.theme = pageTheme(this.doc, this.#anchor);
+    frame.addEventListener('click', (event) => this.#onClick(event), { signal: this.signal });
+    frame.addEventListener('pointerdown', (event) => this.#startDrag(event), { signal: this.signal });
+    this.#host.root.append(frame);
+    this.#frame = frame;
+    this.#render();
+    this.#follow();
+  }
+
+  #render(): void {
+    const frame = this.#frame;
+    const view = this.#view;
+    const entry = view && getEntry(view.entry);
+    if (!frame || !view || !entry) return;
+    const focused = this.#focusedControl();
+    const mentions = this.page.mentions(view.entry);
+    const card = renderCard(this.doc, {
+      entry,
+      header: headerOf(view.entry),
+      nameOf: (id) => {
+        const related = getEntry(findEntryById(id));
+        return related && displayName(related);
+      },
+      mentions: { count: mentions.length, current: view.mention },
+      canGoBack: this.#history.length > 0,
+      pinned: this.#pinned,
+    });
+    if (this.#card) {
+      // Same room as before until the next placement measures again (a pinned card is not re-placed).
+      card.style.maxHeight = this.#card.style.maxHeight;
+      card.style.maxWidth = this.#card.style.maxWidth;
+      this.#card.replaceWith(card);
+    } else {
+      frame.append(card);
+    }
+    this.#card = card;
+    if (focused) this.#refocus(card, focused);
+  }
+
+  #onClick(event: MouseEvent): void {
+    const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action], [data-ref]');
+    if (!target || !this.#view) return;
+    const ref = target.dataset.ref;
+    if (ref !== undefined) {
+      this.#navigate(ref);
+      return;
+    }
+    this.#act(target.dataset.action as CardAction);
+  }
+
+  #act(action: CardAction): void {
+    switch (action) {
+      case 'close':
+        this.hide();
+        return;
+      case 'pin':
+        this.#setPinned(!this.#pinned);
+        return;
+      case 'back': {
+        const previous = this.#history.pop();
+        if (previous) this.#show(previous);
+        return;
+      }
+      case 'next-mention':
+      case 'previous-mention':
+        this.#stepMention(action === 'next-mention' ? 1 : -1);
+        return;
+    }
+  }
+
+  /** Opens a related entry in the same card; Back returns. */
+  #navigate(id: string): void {
+    const entry = findEntryById(id);
+    if (entry === -1 || !this.#view) return;
+    this.#history.push(this.#view);
+    this.#show({ entry, mention: -1 });
+  }
+
+  #show(view: View): void {
+    this.#view = view;
+    this.#render();
+    this.#frame?.querySelector('.card')?.scrollTo({ top: 0 });
+  }
+
+  /** Scrolls the page to the entry's next or previous mention and points the card at it. */
+  #stepMention(step: 1 | -1): void {
+    const view = this.#view;
+    if (!view) return;
+    const mentions = this.page.mentions(view.entry);
+    if (mentions.length === 0) return;
+    const from = view.mention === -1 ? (step === 1 ? -1 : 0) : view.mention;
+    const index = (from + step + mentions.length) % mentions.length;
+    const range = mentions[index]!;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.#view = { entry: view.entry, mention: index };
+    this.#anchor = range;
+    this.#pointer = undefined;
+    this.#render();
+    // A pinned card stays where the reader put it; otherwise it follows the mention.
+    if (!this.#pinned) this.#follow();
+  }
+
+  #setPinned(pinned: boolean): void {
+    this.#pinned = pinned;
+    this.#frame?.toggleAttribute('data-pinned', pinned);
+    if (pinned) {
+      this.#stopFollowing?.();
+      this.#stopFollowing = null;
+      if (this.#frame) this.#frame.style.visibility = '';
+    } else {
+      this.#follow();
+    }
+    this.#render();
+  }
+
+  // --- placement ------------------------------------------------------------------
+
+  /** Keeps the card by its mention as the page scrolls, resizes or reflows. */
+  #follow(): void {
+    this.#stopFollowing?.();
+    const frame = this.#frame;
+    const anchor = this.#anchor;
+    if (!frame || !anchor) return;
     const reference: VirtualElement = {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
       getClientRects: () => anchor.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
     };
-    const { x, y } = await computePosition(reference, card, {
+    this.#stopFollowing = autoUpdate(reference, frame, () => void this.#place(reference, frame, anchor), { animationFrame: false });
+  }
+
+  async #place(reference: VirtualElement, frame: HTMLElement, anchor: Range): Promise<void> {
+    if (this.#pinned || this.#frame !== frame) return;
+    if (!anchor.startContainer.isConnected) {
+      // The page removed the text the card explains.
+      if (this.#source === 'hover') this.hide();
+      return;
+    }
+    const { x, y, middlewareData } = await computePosition(reference, frame, {
       strategy: 'fixed',
-      placement: 'bottom-start',
+      placement: placementFor(anchor, frame),
       middleware: [
-        inline(),
-        offset(6),
+        inline(this.#pointer),
+        offset(GAP),
         // The side with more room wins when neither fits the whole card...
-        flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+        flip({ padding: MARGIN, fallbackStrategy: 'bestFit' }),
         // ...and the card then scrolls inside rather than covering the text it explains.
         size({
-          padding: 8,
-          apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(120, Math.min(448, Math.floor(availableHeight)))}px`;
+          padding: MARGIN,
+          apply: ({ availableHeight, availableWidth }) => {
+            const card = this.#card;
+            if (!card) return;
+            card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+            card.style.maxWidth = `${Math.max(200, Math.floor(availableWidth))}px`;
           },
         }),
-        shift({ padding: 8 }),
+        shift({ padding: MARGIN }),
+        hide(),
       ],
     });
-    if (this.#card !== card) return;
-    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    card.dataset.placed = '';
+    if (this.#frame !== frame || this.#pinned) return;
+    frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    // Out of view with its mention, back with it.
+    frame.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
+    frame.dataset.placed = '';
+    if (this.#focusWhenPlaced) {
+      this.#focusWhenPlaced = false;
+      this.#card?.focus({ preventScroll: true });
+    }
+  }
+
+  // --- pinning by dragging ---------------------------------------------------------
+
+  #startDrag(event: PointerEvent): void {
+    const frame = this.#frame;
+    if (!frame || event.button !== 0) return;
+    const target = event.target as Element | null;
+    if (!target?.closest('.toolbar') || target.closest('button')) return;
+    event.preventDefault();
+    if (!this.#pinned) this.#setPinned(true);
+    const start = frame.getBoundingClientRect();
+    const dx = event.clientX - start.left;
+    const dy = event.clientY - start.top;
+    const drag = new AbortController();
+    const move = (e: PointerEvent) => {
+      const w = frame.offsetWidth;
+      const h = frame.offsetHeight;
+      const view = this.doc.documentElement;
+      const x = clamp(e.clientX - dx, 0, Math.max(0, view.clientWidth - w));
+      const y = clamp(e.clientY - dy, 0, Math.max(0, view.clientHeight - Math.min(h, 48)));
+      frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    };
+    frame.setPointerCapture(event.pointerId);
+    frame.addEventListener('pointermove', move, { signal: drag.signal });
+    const end = () => drag.abort();
+    frame.addEventListener('pointerup', end, { signal: drag.signal });
+    frame.addEventListener('pointercancel', end, { signal: drag.signal });
+    this.signal.addEventListener('abort', end, { signal: drag.signal });
+  }
+
+  // --- keys, focus and dismissal -------------------------------------------------
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.#frame) return;
+    this.hide();
+    // The page never sees an Escape that was meant for the card.
+    event.stopPropagation();
+    event.preventDefault();
+  }
+
+  #onPointerdownOutside(event: PointerEvent): void {
+    if (!this.#frame || this.#pinned) return;
+    if (event.composedPath().includes(this.#frame)) return;
+    // A tap on a mention is hover.ts's business (it opens that mention's card).
+    if (event.pointerType === 'touch') return;
+    this.hide();
+  }
+
+  #takeFocus(): void {
+    const card = this.#card;
+    if (!card) return;
+    if (!this.#returnFocus) {
+      const active = deepActiveElement(this.doc);
+      this.#returnFocus = active instanceof HTMLElement && !this.#frame?.contains(active) ? active : null;
+    }
+    // A card that is not placed yet is still invisible, and invisible elements take no focus.
+    if (this.#frame?.hasAttribute('data-placed')) card.focus({ preventScroll: true });
+    else this.#focusWhenPlaced = true;
+  }
+
+  #containsFocus(): boolean {
+    const active = this.#host.host ? this.#host.root.activeElement : null;
+    return active !== null && this.#frame?.contains(active) === true;
+  }
+
+  /** The focused control's key (its action or ref), so a re-render can keep focus on it. */
+  #focusedControl(): string | null {
+    if (!this.#containsFocus()) return null;
+    const active = this.#host.root.activeElement as HTMLElement;
+    return active.dataset.action ? `action:${active.dataset.action}` : active.dataset.ref ? 'ref' : 'card';
+  }
+
+  #refocus(card: HTMLElement, key: string): void {
+    const target = key.startsWith('action:') ? card.querySelector<HTMLElement>(`[data-action="${key.slice(7)}"]`) : null;
+    (target ?? card).focus({ preventScroll: true });
+  }
+
+  #mentionIndex(entry: number, anchor: Range): number {
+    return this.page.mentions(entry).findIndex((range) => range === anchor || sameRange(range, anchor));
   }
 }
 
-/** Follows the page's own background where it is clearly light or dark. */
-function pageTheme(doc: Document): 'light' | 'dark' | 'auto' {
-  for (const element of [doc.body, doc.documentElement]) {
-    if (!element) continue;
-    const color = getComputedStyle(element).backgroundColor;
-    const rgb = color.match(/\d+(\.\d+)?/g)?.map(Number);
-    if (!rgb || rgb.length < 3 || (rgb.length > 3 && rgb[3] === 0)) continue;
-    const luminance = (0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!) / 255;
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset
+  );
+}
+
+/**
+ * The card lines up with the start of the text it explains: its left edge
+ * in left-to-right text, its right edge in right-to-left text, whatever the
+ * card's own direction (which follows the UI language).
+ */
+function placementFor(anchor: Range, frame: HTMLElement): Placement {
+  const element = anchor.startContainer.parentElement;
+  const textRtl = element ? getComputedStyle(element).direction === 'rtl' : false;
+  const cardRtl = getComputedStyle(frame).direction === 'rtl';
+  return textRtl === cardRtl ? 'bottom-start' : 'bottom-end';
+}
+
+/**
+ * Light or dark, like the page around the mention: the first clearly opaque
+ * background from the mention up. A page that paints no background shows
+ * the browser's canvas, which is dark only when the page opts into a dark
+ * color-scheme and the reader prefers dark.
+ */
+export function pageTheme(doc: Document, anchor: Range | null): 'light' | 'dark' {
+  const view = doc.defaultView;
+  if (!view) return 'light';
+  for (let element: Element | null = anchor?.startContainer.parentElement ?? doc.body; element; element = element.parentElement) {
+    const rgba = parseColor(view.getComputedStyle(element).backgroundColor);
+    if (!rgba || rgba[3] < 0.5) continue;
+    const luminance = (0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2]) / 255;
     return luminance < 0.4 ? 'dark' : 'light';
   }
-  return 'auto';
+  const scheme = view.getComputedStyle(doc.documentElement).colorScheme;
+  return /dark/.test(scheme) && view.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function parseColor(color: string): [number, number, number, number] | null {
+  const parts = color.match(/[\d.]+/g)?.map(Number);
+  if (!parts || parts.length < 3) return null;
+  return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
+}
+
+function deepActiveElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

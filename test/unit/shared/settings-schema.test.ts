@@ -1,35 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, defaults, isSiteEnabled, readSettings, siteKey } from '../../../src/shared/settings-schema.ts';
+import { changedKeys, defaults, isSiteEnabled, readSettings, siteKey, withSite } from '../../../src/shared/settings-schema.ts';
 
 describe('readSettings', () => {
   it('gives the defaults for empty storage', () => {
-    expect(readSettings({})).toEqual({ settings: defaults, rejected: [] });
+    expect(readSettings({})).toEqual({ settings: defaults, rejected: [], stored: [] });
   });
 
   it('keeps valid stored values', () => {
-    const { settings, rejected } = readSettings({ enabled: false, mentions: 'all', disabledSites: ['example.com'] });
+    const { settings, rejected } = readSettings({ enabled: false, mentions: 'all', disabledSites: ['example.com'], badge: false });
     expect(rejected).toEqual([]);
     expect(settings.enabled).toBe(false);
     expect(settings.mentions).toBe('all');
+    expect(settings.badge).toBe(false);
     expect(settings.disabledSites).toEqual(['example.com']);
   });
 
-  it('falls back per key on corrupt values and names them', () => {
-    const { settings, rejected } = readSettings({ enabled: 'yes', mentions: 'all', renderer: 42, disabledSites: [1, 2] });
+  it('falls back per key on corrupt values and reports each with what was stored', () => {
+    const { settings, rejected } = readSettings({ enabled: 'yes', mentions: 'all', renderer: 42, disabledSites: [1, 2], highlightStyle: null });
     expect(settings.enabled).toBe(defaults.enabled);
     expect(settings.renderer).toBe(defaults.renderer);
     expect(settings.disabledSites).toEqual(defaults.disabledSites);
+    expect(settings.highlightStyle).toBe(defaults.highlightStyle);
     expect(settings.mentions).toBe('all');
-    expect(rejected.sort()).toEqual(['disabledSites', 'enabled', 'renderer']);
+    expect(rejected.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'disabledSites', value: [1, 2] },
+      { key: 'enabled', value: 'yes' },
+      { key: 'highlightStyle', value: null },
+      { key: 'renderer', value: 42 },
+    ]);
   });
 
-  it('reads categories one by one and ignores unknown ones', () => {
-    const { settings } = readSettings({ categories: { people: false, claims: 'no', spaceships: true } });
+  it('reads categories one by one, reports corrupt ones and ignores unknown ones', () => {
+    const { settings, rejected } = readSettings({ categories: { people: false, claims: 'no', spaceships: true } });
     expect(settings.categories).toEqual({ ...defaults.categories, people: false });
+    expect(rejected).toEqual([{ key: 'categories.claims', value: 'no' }]);
+    expect(readSettings({ categories: [true] }).rejected).toEqual([{ key: 'categories', value: [true] }]);
   });
 
-  it('ignores keys it does not know', () => {
+  it('ignores keys it does not know, such as a newer release’s', () => {
     expect(readSettings({ someFutureKey: 1 }).settings).toEqual(defaults);
+    expect(readSettings({ someFutureKey: 1 }).rejected).toEqual([]);
+  });
+
+  it('applies migrations to unversioned storage', () => {
+    const { settings } = readSettings({ disabledSites: ['WWW.Example.com', 'example.com', 'News.Site'] });
+    expect(settings.disabledSites).toEqual(['example.com', 'news.site']);
   });
 
   it('never shares state with the defaults object', () => {
@@ -55,7 +70,7 @@ describe('changedKeys', () => {
 });
 
 describe('sites', () => {
-  it('treats www. as the same site', () => {
+  it('treats www. and case as the same site', () => {
     expect(siteKey('WWW.Example.com')).toBe('example.com');
   });
 
@@ -64,5 +79,14 @@ describe('sites', () => {
     expect(isSiteEnabled(settings, 'www.rt.com')).toBe(false);
     expect(isSiteEnabled(settings, 'bbc.com')).toBe(true);
     expect(isSiteEnabled({ ...settings, enabled: false }, 'bbc.com')).toBe(false);
+  });
+
+  it('switches one site off and on without touching the others', () => {
+    const settings = { ...structuredClone(defaults), disabledSites: ['a.com'] };
+    const off = withSite(settings, 'www.B.com', false);
+    expect(off).toEqual({ disabledSites: ['a.com', 'b.com'] });
+    expect(withSite({ ...settings, ...off }, 'b.com', true)).toEqual({ disabledSites: ['a.com'] });
+    // Switching off twice lists it once.
+    expect(withSite({ ...settings, ...off }, 'b.com', false)).toEqual({ disabledSites: ['a.com', 'b.com'] });
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * The options page's datasets: the bundled one (always there, never
+ * replaced) and the reader's own, imported from a JSON file, validated with
+ * the dataset validator (pure, no eval), compiled, and stored for the content
+ * scripts. Each can be switched off or removed.
+ */
+import { bundleJson } from 'virtual:backstory-data';
+import type { Bundle } from '../dataset/bundle.ts';
+import type { DatasetHeader } from '../dataset/types.ts';
+import { validateUserDataset, type ValidationError } from '../dataset/validate.ts';
+import { t } from '../shared/i18n.ts';
+import {
+  compileUserDataset,
+  listUserDatasets,
+  MAX_DATASETS,
+  MAX_FILE_BYTES,
+  saveUserDatasets,
+  type StoredUserDataset,
+} from '../shared/user-datasets.ts';
+
+export type ImportOutcome = { ok: true; dataset: StoredUserDataset } | { ok: false; title: string; errors: string[] };
+
+/** Reads, parses, validates and compiles one file; stores it when it is good. */
+export async function importFile(file: File): Promise<ImportOutcome> {
+  if (file.size > MAX_FILE_BYTES) {
+    return { ok: false, title: t('optionsImportTooLarge', String(Math.round(MAX_FILE_BYTES / 1024 / 1024))), errors: [] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch (error) {
+    return { ok: false, title: t('optionsImportNotJson'), errors: [error instanceof Error ? error.message : String(error)] };
+  }
+  const result = validateUserDataset(json, { header: headerForFile(file.name) });
+  if (!result.ok) return { ok: false, title: t('optionsImportInvalid', String(result.errors.length)), errors: result.errors.map(formatError) };
+  const dataset = await compileUserDataset(result.dataset, file.name);
+  const list = await listUserDatasets();
+  const others = list.filter((d) => d.id !== dataset.id);
+  if (others.length >= MAX_DATASETS) return { ok: false, title: t('optionsImportTooMany', String(MAX_DATASETS)), errors: [] };
+  await saveUserDatasets([...others, dataset]);
+  return { ok: true, dataset };
+}
+
+/** A bare data file ({ entities, claims }) has no header: it is named after the file. */
+function headerForFile(fileName: string): DatasetHeader {
+  const name = fileName.replace(/\.json$/i, '').trim().slice(0, 80) || 'Imported dataset';
+  return {
+    name,
+    version: '1.0.0',
+    date: new Date().toISOString().slice(0, 10),
+    licence: 'Unknown',
+    description: `Imported from ${fileName}`.slice(0, 600),
+  };
+}
+
+function formatError(error: ValidationError): string {
+  return error.path ? `${error.path}: ${error.message}` : error.message;
+}
+
+export async function renderDatasets(doc: Document, onChange: () => void): Promise<void> {
+  const rows = doc.querySelector<HTMLElement>('#dataset-rows')!;
+  rows.replaceChildren();
+  const bundled = JSON.parse(bundleJson) as Bundle;
+  rows.append(row(doc, bundled.header, bundled.entries.length, null));
+  for (const dataset of await listUserDatasets()) {
+    const tr = row(doc, dataset.header, dataset.entities + dataset.claims, dataset);
+    tr.dataset.datasetId = dataset.id;
+    const toggle = tr.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    toggle.addEventListener('change', async () => {
+      await updateDataset(dataset.id, (d) => ({ ...d, enabled: toggle.checked }));
+      onChange();
+    });
+    tr.querySelector<HTMLButtonElement>('button.remove')!.addEventListener('click', async () => {
+      await saveUserDatasets((await listUserDatasets()).filter((d) => d.id !== dataset.id));
+      onChange();
+    });
+    rows.append(tr);
+  }
+}
+
+async function updateDataset(id: string, change: (d: StoredUserDataset) => StoredUserDataset): Promise<void> {
+  await saveUserDatasets((await listUserDatasets()).map((d) => (d.id === id ? change(d) : d)));
+}
+
+function row(doc: Document, header: DatasetHeader, entries: number, user: StoredUserDataset | null): HTMLTableRowElement {
+  const tr = doc.createElement('tr');
+  const name = doc.createElement('td');
+  const title = doc.createElement('strong');
+  title.dir = 'auto';
+  title.textContent = header.name;
+  const meta = doc.createElement('div');
+  meta.className = 'dataset-meta';
+  meta.textContent = user
+    ? t('optionsDatasetUserMeta', [header.version, header.date, user.fileName])
+    : t('optionsDatasetBundledMeta', [header.version, header.date]);
+  name.append(title, meta);
+  if (user && user.problems.length > 0) {
+    const problems = doc.createElement('details');
+    problems.className = 'dataset-problems';
+    const summary = doc.createElement('summary');
+    summary.textContent = t('optionsDatasetProblems', String(user.problems.length));
+    const list = doc.createElement('ul');
+    for (const problem of user.problems) {
+      const li = doc.createElement('li');
+      li.textContent = problem;
+      list.append(li);
+    }
+    problems.append(summary, list);
+    name.append(problems);
+  }
+  const count = doc.createElement('td');
+  count.textContent = String(entries);
+  const on = doc.createElement('td');
+  const toggle = doc.createElement('input');
+  toggle.type = 'checkbox';
+  toggle.checked = user ? user.enabled : true;
+  // The bundled dataset is always on: it is what Backstory is.
+  toggle.disabled = !user;
+  toggle.setAttribute('aria-label', t('optionsDatasetToggle', header.name));
+  on.append(toggle);
+  const actions = doc.createElement('td');
+  if (user) {
+    const remove = doc.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove';
+    remove.textContent = t('optionsDatasetRemove');
+    remove.setAttribute('aria-label', t('optionsDatasetRemoveLabel', header.name));
+    actions.append(remove);
+  } else {
+    actions.className = 'dataset-meta';
+    actions.textContent = t('optionsDatasetBuiltIn');
+  }
+  tr.append(name, count, on, actions);
+  return tr;
+}
+
+export function showImportOutcome(container: HTMLElement, outcome: ImportOutcome): void {
+  const doc = container.ownerDocument;
+  container.replaceChildren();
+  if (outcome.ok) {
+    const p = doc.createElement('p');
+    p.className = 'ok';
+    p.textContent = t('optionsImportDone', [outcome.dataset.header.name, String(outcome.dataset.entities + outcome.dataset.claims)]);
+    container.append(p);
+    return;
+  }
+  const box = doc.createElement('div');
+  box.className = 'errors';
+  const title = doc.createElement('h3');
+  title.textContent = outcome.title;
+  box.append(title);
+  if (outcome.errors.length > 0) {
+    const list = doc.createElement('ul');
+    for (const error of outcome.errors) {
+      const li = doc.createElement('li');
+      const code = doc.createElement('code');
+      code.dir = 'ltr';
+      code.textContent = error;
+      li.append(code);
+      list.append(li);
+    }
+    box.append(list);
+  }
+  container.append(box);
+}

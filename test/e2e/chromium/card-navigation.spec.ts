@@ -1,0 +1,167 @@
+/**
+ * Moving around inside the card and with the keyboard: related entries open
+ * in the same card and Back returns (by click and by Enter); next/previous
+ * walk the entry's mentions on the page; the keyboard shortcut's message
+ * opens cards that take focus and give it back on Escape.
+ *
+ * The shortcut itself is the browser's (manifest `commands`), which a test
+ * cannot press in headless Chromium; the background turns it into the
+ * `step-annotation` message, which the tests send the same way.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, serviceWorker, test } from '../support/extension.ts';
+import { entryById } from '../support/dataset.ts';
+import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
+import type { AnnotationsReply, ContentRequest } from '../../../src/shared/messages.ts';
+import type ExtensionApi from 'webextension-polyfill';
+
+/** The extension API in the service worker, where the tests' evaluate() callbacks run (Chrome's promise-based API). */
+declare const chrome: ExtensionApi.Browser;
+
+const DEMO = '/seed-article.html';
+
+/** Sends a content-script message to the tab showing `page`, from the background, as the extension does. */
+async function sendToTab(context: BrowserContext, page: Page, message: ContentRequest): Promise<unknown> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(
+    async ({ url, message }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.tabs.sendMessage(tab!.id!, message);
+    },
+    { url: page.url(), message },
+  );
+}
+
+async function openDemo(page: Page, server: { url: string }): Promise<void> {
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+}
+
+const cardName = (page: Page) => page.locator('backstory-root .card .name');
+
+test('a related entry opens in the same card, and Back returns', async ({ page, server, pageErrors }) => {
+  const ryder = await entryById('pat-ryder');
+  if (ryder.type !== 'entity') throw new Error('pat-ryder should be an entity');
+  await openDemo(page, server);
+  const point = await pointOfText(page, 'Pat Ryder');
+  await page.mouse.move(point.x, point.y);
+  const card = page.locator('backstory-root .card');
+  await expect(cardName(page)).toHaveText(ryder.name);
+  await expect(card.locator('[data-action="back"]')).toHaveCount(0);
+
+  const ref = card.locator('button.ref').first();
+  const relatedId = (await ref.getAttribute('data-ref'))!;
+  const related = await entryById(relatedId);
+  await ref.click();
+  await expect(cardName(page)).toHaveText(related.type === 'claim' ? related.statement : related.name);
+  await expect(card).toHaveAttribute('data-entry-id', relatedId);
+  // Still one card, and it did not move away from the mention.
+  await expect(page.locator('backstory-root .frame')).toHaveCount(1);
+
+  await card.locator('[data-action="back"]').click();
+  await expect(cardName(page)).toHaveText(ryder.name);
+  await expect(card.locator('[data-action="back"]')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the keyboard message opens cards that take focus, Enter follows a link, Escape gives focus back', async ({
+  page,
+  server,
+  extensionContext,
+  pageErrors,
+}) => {
+  await openDemo(page, server);
+  // Where the reader's focus is before the shortcut.
+  await page.evaluate(() => {
+    const h1 = document.querySelector('h1')!;
+    h1.tabIndex = -1;
+    h1.focus();
+  });
+  await sendToTab(extensionContext, page, { type: 'step-annotation', direction: 'next' });
+  const card = page.locator('backstory-root .card');
+  await expect(card).toBeVisible();
+  const first = await card.getAttribute('data-entry-id');
+  const focusedInCard = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('backstory-root')?.shadowRoot;
+      const active = root?.activeElement;
+      return active ? (active.classList.contains('card') ? 'card' : (active.getAttribute('data-action') ?? active.className)) : null;
+    });
+  await expect.poll(focusedInCard).toBe('card');
+
+  // The next step: another entry's card, focused in turn.
+  await sendToTab(extensionContext, page, { type: 'step-annotation', direction: 'next' });
+  await expect(card).not.toHaveAttribute('data-entry-id', first!);
+  await expect.poll(focusedInCard).toBe('card');
+  // Back again.
+  await sendToTab(extensionContext, page, { type: 'step-annotation', direction: 'previous' });
+  await expect(card).toHaveAttribute('data-entry-id', first!);
+
+  // Tab reaches the card's controls; Enter on a related entry opens it in the card.
+  const ref = card.locator('button.ref').first();
+  if ((await ref.count()) > 0) {
+    const relatedId = (await ref.getAttribute('data-ref'))!;
+    await ref.focus();
+    await page.keyboard.press('Enter');
+    await expect(card).toHaveAttribute('data-entry-id', relatedId);
+    await expect(card.locator('[data-action="back"]')).toBeVisible();
+    await card.locator('[data-action="back"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(card).toHaveAttribute('data-entry-id', first!);
+  }
+
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  expect(pageErrors).toEqual([]);
+});
+
+test('next and previous walk every mention of the entry and scroll to each', async ({ page, server, extensionContext, pageErrors }) => {
+  await openDemo(page, server);
+  const reply = (await sendToTab(extensionContext, page, { type: 'get-annotations' })) as AnnotationsReply;
+  // The entry the page mentions most.
+  const most = [...reply.annotations].sort((a, b) => b.count - a.count)[0]!;
+  expect(most.count).toBeGreaterThanOrEqual(3);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await sendToTab(extensionContext, page, { type: 'reveal-annotation', id: most.id });
+  const card = page.locator('backstory-root .card');
+  await expect(card).toHaveAttribute('data-entry-id', most.id);
+  await expect(card.locator('.mention-count')).toContainText(String(most.count));
+  await expect(card.locator('.mention-position')).toHaveText(`1 of ${most.count}`);
+
+  const scrolls = new Set<number>([await page.evaluate(() => Math.round(window.scrollY))]);
+  for (let i = 2; i <= most.count + 1; i++) {
+    await card.locator('[data-action="next-mention"]').click();
+    const expected = ((i - 1) % most.count) + 1;
+    await expect(card.locator('.mention-position')).toHaveText(`${expected} of ${most.count}`);
+    // The card stays with its mention, which is on screen.
+    await expect(page.locator('backstory-root .frame')).toHaveCSS('visibility', 'visible');
+    scrolls.add(await page.evaluate(() => Math.round(window.scrollY)));
+  }
+  expect(scrolls.size).toBeGreaterThan(1);
+  await card.locator('[data-action="previous-mention"]').click();
+  await expect(card.locator('.mention-position')).toHaveText(`${most.count} of ${most.count}`);
+  expect(pageErrors).toEqual([]);
+});
+
+test('tabbing onto a link that holds a mention shows its card without taking focus', async ({ page, server, pageErrors }) => {
+  await openDemo(page, server);
+  // A control just before the "Pat Ryder" link, to tab from.
+  await page.evaluate(() => {
+    const link = [...document.querySelectorAll('article a')].find((a) => a.textContent === 'Pat Ryder')!;
+    const before = document.createElement('button');
+    before.id = 'before';
+    before.textContent = 'before';
+    link.before(before);
+    before.focus();
+  });
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pat Ryder');
+  const card = page.locator('backstory-root .card');
+  await expect(card).toHaveAttribute('data-entry-id', 'pat-ryder');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pat Ryder');
+  // Tabbing on to something without a mention closes it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(card).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});

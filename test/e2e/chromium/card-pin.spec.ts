@@ -1,0 +1,102 @@
+/**
+ * A pinned card stays: the page scrolls under it, pointing at other mentions
+ * does not replace it, it can be dragged by its top bar, and Escape still
+ * closes it. An unpinned card follows its mention instead.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension.ts';
+import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
+
+const DEMO = '/seed-article.html';
+
+function pageDelay(page: Page, ms: number): Promise<void> {
+  return page.evaluate((ms) => new Promise<void>((done) => setTimeout(done, ms)), ms);
+}
+
+async function hoverCard(page: Page, text: string) {
+  const point = await pointOfText(page, text);
+  await page.mouse.move(point.x, point.y);
+  const card = page.locator('backstory-root .card');
+  await expect(card).toBeVisible();
+  return card;
+}
+
+test('an unpinned card follows its mention when the page scrolls', async ({ page, server }) => {
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+  const card = await hoverCard(page, 'Pat Ryder');
+  // How far the card is from its mention, above or below it.
+  const gap = async () => {
+    const mention = await page.evaluate(() => {
+      const link = [...document.querySelectorAll('article a')].find((a) => a.textContent === 'Pat Ryder')!;
+      const r = link.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    const box = (await card.boundingBox())!;
+    return Math.round(Math.min(Math.abs(box.y + box.height - mention.top), Math.abs(box.y - mention.bottom)));
+  };
+  expect(await gap()).toBeLessThanOrEqual(12);
+  const before = (await card.boundingBox())!;
+  await page.evaluate(() => window.scrollBy(0, 120));
+  await expect.poll(async () => (await card.boundingBox())!.y).not.toBe(before.y);
+  expect(await gap()).toBeLessThanOrEqual(12);
+});
+
+test('a pinned card survives scrolling, ignores other mentions, can be dragged, and Escape closes it', async ({ page, server, pageErrors }) => {
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+  const card = await hoverCard(page, 'Pat Ryder');
+  const id = await card.getAttribute('data-entry-id');
+  const pin = card.locator('[data-action="pin"]');
+  await pin.click();
+  await expect(pin).toHaveAttribute('aria-pressed', 'true');
+  const pinned = (await card.boundingBox())!;
+
+  // The page scrolls a long way: the card stays where it was, open.
+  await page.mouse.move(5, 5);
+  await page.mouse.wheel(0, 700);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  await pageDelay(page, 600);
+  await expect(card).toBeVisible();
+  expect(await card.boundingBox()).toEqual(pinned);
+
+  // Another mention under the pointer does not replace it.
+  const other = (await highlightedTexts(page)).find((t) => t !== 'Pat Ryder' && t.length > 4)!;
+  const point = await pointOfText(page, other);
+  await page.mouse.move(point.x, point.y);
+  await pageDelay(page, 700);
+  await expect(page.locator('backstory-root .card')).toHaveCount(1);
+  await expect(card).toHaveAttribute('data-entry-id', id!);
+
+  // Dragged by its top bar.
+  const bar = card.locator('.toolbar .brand');
+  const handle = (await bar.boundingBox())!;
+  const now = (await card.boundingBox())!;
+  await page.mouse.move(handle.x + 5, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 5 - 80, handle.y + handle.height / 2 + 40, { steps: 5 });
+  await page.mouse.up();
+  const moved = (await card.boundingBox())!;
+  expect(Math.round(moved.x)).toBe(Math.round(now.x - 80));
+  expect(Math.round(moved.y)).toBe(Math.round(now.y + 40));
+
+  await page.keyboard.press('Escape');
+  await expect(page.locator('backstory-root .card')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('dragging an unpinned card pins it', async ({ page, server }) => {
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+  const card = await hoverCard(page, 'Pat Ryder');
+  const handle = (await card.locator('.toolbar .brand').boundingBox())!;
+  await page.mouse.move(handle.x + 5, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 45, handle.y + 30, { steps: 4 });
+  await page.mouse.up();
+  await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'true');
+  // Pinned: the pointer leaving it no longer closes it.
+  await page.mouse.move(5, 5, { steps: 3 });
+  await pageDelay(page, 700);
+  await expect(card).toBeVisible();
+});

@@ -1,0 +1,152 @@
+/**
+ * The options page: a reader's own dataset is validated (errors shown, nothing
+ * stored), imported, used on open pages at once next to the bundled dataset,
+ * switched off and on, and removed; the list of switched-off sites is kept.
+ */
+import type { Page } from '@playwright/test';
+import { expect, serviceWorker, test } from '../support/extension.ts';
+import { readHighlights, pointOfText } from '../support/page-probes.ts';
+import type ExtensionApi from 'webextension-polyfill';
+
+/** The extension API in the service worker, where the tests' evaluate() callbacks run (Chrome's promise-based API). */
+declare const chrome: ExtensionApi.Browser;
+
+/** A small dataset of invented entries, in the published format (see data/README.md). */
+const NAME = 'Ilsabet Varrow';
+const userDataset = {
+  header: {
+    name: 'Reader test dataset',
+    version: '1.2.3',
+    date: '2026-01-15',
+    licence: 'CC0 1.0',
+    description: 'Invented entries for the options page test.',
+  },
+  entities: [
+    {
+      id: 'ilsabet-varrow',
+      kind: 'person',
+      name: NAME,
+      aliases: [{ text: NAME }],
+      summary: 'An invented person, used only to test imported datasets.',
+      asOf: '2026-01',
+      sources: [{ title: 'Example source', publisher: 'Example Publisher', url: 'https://example.org/ilsabet-varrow' }],
+    },
+  ],
+};
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head>
+<body><article><h1>A test page</h1><p>Yesterday ${NAME} met Pat Ryder of the Pentagon in Erbil.</p></article></body></html>`;
+
+async function openTestPage(page: Page, server: { url: string }): Promise<void> {
+  const url = `${server.url}/reader/user-dataset.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
+  await page.goto(url);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+}
+
+async function openOptions(page: Page, extensionId: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/src/options/options.html`);
+  await page.waitForSelector('body[data-ready]');
+}
+
+/** The texts drawn as mentions (not the pointer's or the keyboard's own highlight of one of them). */
+async function highlightedTexts(page: Page): Promise<string[]> {
+  return (await readHighlights(page)).filter((h) => /^backstory-[a-z]+-[a-z]+$/.test(h.name)).flatMap((h) => h.texts);
+}
+
+const file = (name: string, content: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
+});
+
+test.afterEach(async ({ extensionContext }) => {
+  const worker = await serviceWorker(extensionContext);
+  await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
+});
+
+test('a file that is not a valid dataset is refused with its errors, and nothing changes', async ({ extensionContext, extensionId }) => {
+  const options = await extensionContext.newPage();
+  await openOptions(options, extensionId);
+  const rows = options.locator('#dataset-rows tr');
+  await expect(rows).toHaveCount(1);
+
+  await options.locator('#import-file').setInputFiles(file('broken.json', '{ "entities": [ '));
+  await expect(options.locator('#import-result .errors h3')).toHaveText('The file is not valid JSON.');
+
+  const bad = structuredClone(userDataset) as { header: Record<string, unknown>; entities: Array<Record<string, unknown>> };
+  bad.header.version = 'one';
+  bad.entities[0]!.kind = 'wizard';
+  delete bad.entities[0]!.summary;
+  await options.locator('#import-file').setInputFiles(file('bad.json', bad));
+  const errors = options.locator('#import-result .errors li');
+  await expect(options.locator('#import-result .errors h3')).toContainText('The dataset was not imported');
+  const texts = await errors.allTextContents();
+  expect(texts.some((t) => t.startsWith('header.version'))).toBe(true);
+  expect(texts.some((t) => t.startsWith('entities[0].kind'))).toBe(true);
+  expect(texts.some((t) => t.includes('summary'))).toBe(true);
+  // The bundled dataset is still the only one.
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('input[type="checkbox"]')).toBeDisabled();
+});
+
+test('an imported dataset is used on open pages at once, can be switched off and on, and removed', async ({
+  page,
+  server,
+  extensionContext,
+  extensionId,
+  pageErrors,
+}) => {
+  await openTestPage(page, server);
+  expect(await highlightedTexts(page)).not.toContain(NAME);
+
+  const options = await extensionContext.newPage();
+  await openOptions(options, extensionId);
+  await options.locator('#import-file').setInputFiles(file('my-dataset.json', userDataset));
+  await expect(options.locator('#import-result .ok')).toContainText(userDataset.header.name);
+  const row = options.locator('#dataset-rows tr').nth(1);
+  await expect(row).toContainText(userDataset.header.name);
+  await expect(row).toContainText('my-dataset.json');
+  await expect(row.locator('td').nth(1)).toHaveText('1');
+
+  // The open page follows without a reload, and keeps the bundled dataset's highlights.
+  await expect.poll(async () => highlightedTexts(page)).toContain(NAME);
+  expect(await highlightedTexts(page)).toContain('Pat Ryder');
+  await page.bringToFront();
+  const point = await pointOfText(page, NAME);
+  await page.mouse.move(point.x, point.y);
+  const card = page.locator('backstory-root .card');
+  await expect(card.locator('.name')).toHaveText(NAME);
+  await expect(card.locator('.summary')).toHaveText(userDataset.entities[0]!.summary);
+  // Its own dataset's name, version and date in the footer.
+  await expect(card.locator('.footer .dataset')).toHaveText('Reader test dataset 1.2.3, 2026-01-15');
+  await page.keyboard.press('Escape');
+
+  // Off, on, removed.
+  await row.locator('input[type="checkbox"]').uncheck();
+  await expect.poll(async () => highlightedTexts(page)).not.toContain(NAME);
+  expect(await highlightedTexts(page)).toContain('Pat Ryder');
+  await row.locator('input[type="checkbox"]').check();
+  await expect.poll(async () => highlightedTexts(page)).toContain(NAME);
+  await row.locator('button.remove').click();
+  await expect(options.locator('#dataset-rows tr')).toHaveCount(1);
+  await expect.poll(async () => highlightedTexts(page)).not.toContain(NAME);
+  expect(await highlightedTexts(page)).toContain('Pat Ryder');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the list of sites where Backstory is off: add, see, switch back on', async ({ extensionContext, extensionId }) => {
+  const options = await extensionContext.newPage();
+  await openOptions(options, extensionId);
+  await expect(options.locator('#no-disabled-sites')).toBeVisible();
+  await options.locator('#site-input').fill('https://WWW.Example.com/news/today');
+  await options.locator('#add-site button[type="submit"]').click();
+  const item = options.locator('#disabled-sites li[data-site="example.com"]');
+  await expect(item).toBeVisible();
+  const worker = await serviceWorker(extensionContext);
+  expect(await worker.evaluate(() => chrome.storage.sync.get('disabledSites'))).toEqual({ disabledSites: ['example.com'] });
+  await item.locator('button').click();
+  await expect(item).toHaveCount(0);
+  await expect(options.locator('#no-disabled-sites')).toBeVisible();
+  expect(await worker.evaluate(() => chrome.storage.sync.get('disabledSites'))).toEqual({});
+});

@@ -1,0 +1,107 @@
+/** The settings module against a fake browser storage: what is written where, and what survives. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from './fake-browser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as ReturnType<typeof import('./fake-browser.ts').fakeBrowser> }));
+vi.mock('webextension-polyfill', () => ({ default: new Proxy({}, { get: (_, key) => (fake.browser as Record<string | symbol, unknown>)[key] }) }));
+
+let settings: typeof import('../../../src/shared/settings.ts');
+
+beforeEach(async () => {
+  fake.browser = fakeBrowser();
+  vi.resetModules();
+  settings = await import('../../../src/shared/settings.ts');
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('settings storage', () => {
+  it('writes only what the reader changed, to sync, with the version', async () => {
+    await settings.updateSettings({ mentions: 'all' });
+    expect(fake.browser.storage.sync.data).toEqual({ mentions: 'all', settingsVersion: 1 });
+    expect(fake.browser.storage.local.data).toEqual({});
+    // Back to the default: the key goes, so a later release can change the default.
+    await settings.updateSettings({ mentions: 'first' });
+    expect(fake.browser.storage.sync.data).toEqual({ settingsVersion: 1 });
+    expect(await settings.loadSettings()).toEqual(settings.defaults);
+  });
+
+  it('falls back to local storage when sync fails, and reads it back', async () => {
+    fake.browser.storage.sync.failing = true;
+    await settings.updateSettings({ badge: false, disabledSites: ['example.com'] });
+    expect(fake.browser.storage.local.data).toEqual({ badge: false, disabledSites: ['example.com'], settingsVersion: 1 });
+    const loaded = await settings.loadSettings();
+    expect(loaded.badge).toBe(false);
+    expect(loaded.disabledSites).toEqual(['example.com']);
+  });
+
+  it('prefers a local copy over a stale sync one, and moves it back to sync once sync works', async () => {
+    fake.browser.storage.sync.data = { highlightStyle: 'background' };
+    fake.browser.storage.local.data = { highlightStyle: 'hover' };
+    expect((await settings.loadSettings()).highlightStyle).toBe('hover');
+    await settings.updateSettings({ badge: false });
+    expect(fake.browser.storage.sync.data).toMatchObject({ highlightStyle: 'hover', badge: false });
+    expect(fake.browser.storage.local.data).toEqual({});
+  });
+
+  it('serialises quick successive updates so none is lost', async () => {
+    await Promise.all([
+      settings.updateSettings({ badge: false }),
+      settings.updateSettings({ mentions: 'all' }),
+      settings.updateSettings({ scope: 'page' }),
+    ]);
+    expect(await settings.loadSettings()).toMatchObject({ badge: false, mentions: 'all', scope: 'page' });
+  });
+
+  it('uses defaults for corrupt values, logs each once, and keeps them until the reader sets that key', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fake.browser.storage.sync.data = { enabled: 'yes', renderer: 7, mentions: 'all', categories: { people: 'no', places: false } };
+    const first = await settings.loadSettings();
+    expect(first.enabled).toBe(true);
+    expect(first.renderer).toBe('highlight-api');
+    expect(first.mentions).toBe('all');
+    expect(first.categories).toEqual({ ...settings.defaults.categories, places: false });
+    await settings.loadSettings();
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(warn.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/"enabled".*"yes"/);
+
+    // An unrelated change does not wipe them...
+    await settings.updateSettings({ badge: false });
+    expect(fake.browser.storage.sync.data).toMatchObject({ enabled: 'yes', renderer: 7, categories: { people: 'no', places: false } });
+    // ...setting the key does.
+    await settings.updateSettings({ renderer: 'wrap' });
+    expect(fake.browser.storage.sync.data).toMatchObject({ enabled: 'yes', renderer: 'wrap' });
+  });
+
+  it('survives storage that is entirely garbage', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fake.browser.storage.sync.data = { enabled: null, disabledSites: 'all', categories: 'none', highlightStyle: {}, settingsVersion: 'x' };
+    expect(await settings.loadSettings()).toEqual(settings.defaults);
+  });
+
+  it('resets to defaults by removing every stored setting, and nothing else', async () => {
+    fake.browser.storage.sync.data = { enabled: false, badge: false, settingsVersion: 1, unrelated: 1 };
+    fake.browser.storage.local.data = { mentions: 'all', userDatasets: [] };
+    await settings.resetSettings();
+    expect(fake.browser.storage.sync.data).toEqual({ unrelated: 1 });
+    expect(fake.browser.storage.local.data).toEqual({ userDatasets: [] });
+    expect(await settings.loadSettings()).toEqual(settings.defaults);
+  });
+
+  it('persists migrations into storage once', async () => {
+    fake.browser.storage.sync.data = { disabledSites: ['WWW.A.com', 'a.com'] };
+    expect(await settings.persistMigrations()).toEqual([1]);
+    expect(fake.browser.storage.sync.data).toEqual({ disabledSites: ['a.com'], settingsVersion: 1 });
+    expect(await settings.persistMigrations()).toEqual([]);
+  });
+
+  it('tells watchers about changes until their signal aborts', async () => {
+    const seen: boolean[] = [];
+    const lifetime = new AbortController();
+    settings.watchSettings((s) => seen.push(s.enabled), lifetime.signal);
+    await settings.updateSettings({ enabled: false });
+    await vi.waitFor(() => expect(seen).toContain(false));
+    lifetime.abort();
+    expect(fake.browser.listeners.size).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@ import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { buildDataset, formatFailure } from './tools/data/build.ts';
 import { writeDatasetModule } from './tools/dataset-module.ts';
+import { asciiOnlyScripts } from './tools/ascii-only-scripts.ts';
 import { hostPatterns } from './tools/host-patterns.ts';
 
 type Target = 'chrome' | 'firefox';
@@ -27,7 +28,7 @@ export default defineConfig(async () => {
   const manifest = targetManifest(target, hostPatterns(built.bundle.entries));
   return {
     resolve: { alias: { 'virtual:backstory-data': datasetModulePath } },
-    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } })],
+    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }), asciiOnlyScripts()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -7,16 +7,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CATEGORIES, categoryOf } from '../src/shared/categories.ts';
+import { encodeCategories } from '../src/shared/categories.ts';
 import type { BuiltDataset } from './data/build.ts';
 
 export function datasetModule(built: BuiltDataset): string {
-  const categories = built.bundle.entries.map((entry) => String(CATEGORIES.indexOf(categoryOf(entry)))).join('');
   return [
     `// Generated from data/ by tools/dataset-module.ts: do not edit.`,
     `export const indexBase64 = ${JSON.stringify(Buffer.from(built.bytes).toString('base64'))};`,
     `export const bundleJson = ${JSON.stringify(JSON.stringify(built.bundle))};`,
-    `export const entryCategories = ${JSON.stringify(categories)};`,
+    `export const entryCategories = ${JSON.stringify(encodeCategories(built.bundle.entries))};`,
     '',
   ].join('\n');
 }

@@ -7,7 +7,15 @@
  * and decides which mention of each entry comes first.
  */
 import type { Annotation } from './annotation.ts';
+import type { Category } from '../shared/categories.ts';
 import type { Settings } from '../shared/settings-schema.ts';
+
+/** One entry the page mentions, as the popup lists it and the badge counts it. */
+export interface MentionedEntry {
+  category: Category;
+  /** Its mentions on the page, drawn or not. */
+  count: number;
+}
 
 export class AnnotationStore {
   #list: Annotation[] = [];
@@ -92,6 +100,22 @@ export class AnnotationStore {
       if (settings.mentions === 'all' || annotation.first) shown.push(annotation);
     }
     return shown;
+  }
+
+  /**
+   * The entries mentioned in enabled categories, keyed by entry number, in
+   * the order of their first mention. The popup's list and the toolbar
+   * badge both come from here, so they always agree.
+   */
+  mentionedEntries(categories: Settings['categories']): Map<number, MentionedEntry> {
+    const entries = new Map<number, MentionedEntry>();
+    for (const annotation of this.#list) {
+      if (!categories[annotation.category]) continue;
+      const known = entries.get(annotation.entry);
+      if (known) known.count++;
+      else entries.set(annotation.entry, { category: annotation.category, count: 1 });
+    }
+    return entries;
   }
 
   #has(candidate: Annotation): boolean {

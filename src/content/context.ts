@@ -72,23 +72,29 @@ export class ContentContext {
     else this.signal.addEventListener('abort', callback, { once: true });
   }
 
-  setTimeout(callback: () => void, ms: number): void {
-    this.#schedule((run) => window.setTimeout(run, ms), (id) => window.clearTimeout(id), callback);
+  /** A timeout that the context's end cancels; returns a function that cancels it sooner. */
+  setTimeout(callback: () => void, ms: number): () => void {
+    return this.#schedule((run) => window.setTimeout(run, ms), (id) => window.clearTimeout(id), callback);
   }
 
-  requestAnimationFrame(callback: () => void): void {
-    this.#schedule((run) => window.requestAnimationFrame(run), (id) => window.cancelAnimationFrame(id), callback);
+  /** An animation frame that the context's end cancels; returns a function that cancels it sooner. */
+  requestAnimationFrame(callback: () => void): () => void {
+    return this.#schedule((run) => window.requestAnimationFrame(run), (id) => window.cancelAnimationFrame(id), callback);
   }
 
   /** Schedules a callback that is cancelled if the context ends first, without leaving a listener behind. */
-  #schedule(start: (run: () => void) => number, cancel: (id: number) => void, callback: () => void): void {
-    if (this.signal.aborted) return;
-    const onAbort = () => cancel(id);
+  #schedule(start: (run: () => void) => number, cancel: (id: number) => void, callback: () => void): () => void {
+    if (this.signal.aborted) return () => undefined;
+    const stop = () => {
+      this.signal.removeEventListener('abort', stop);
+      cancel(id);
+    };
     const id = start(() => {
-      this.signal.removeEventListener('abort', onAbort);
+      this.signal.removeEventListener('abort', stop);
       this.#guard(callback);
     });
-    this.signal.addEventListener('abort', onAbort, { once: true });
+    this.signal.addEventListener('abort', stop, { once: true });
+    return stop;
   }
 
   /** Runs a callback unless the context ended meanwhile. */

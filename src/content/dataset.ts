@@ -9,10 +9,11 @@
  * and never need to know which dataset an entry came from.
  */
 import browser from 'webextension-polyfill';
-import { bundleJson, entryCategories, indexBase64 } from 'virtual:backstory-data';
+import { entryCategories, indexBase64 } from 'virtual:backstory-data';
 import { Matcher, type Match, type MatchSession, type ScanResult } from '../matcher/index.ts';
-import { CATEGORIES, type Category } from '../shared/categories.ts';
+import { categoryAt, categoryCode, type Category } from '../shared/categories.ts';
 import { decodeBase64 } from '../shared/base64.ts';
+import { bundledBundle } from '../shared/bundled-dataset.ts';
 import { listUserDatasets, USER_DATASETS_KEY } from '../shared/user-datasets.ts';
 import type { Bundle, CardEntry } from '../dataset/bundle.ts';
 import type { DatasetHeader } from '../dataset/types.ts';
@@ -28,6 +29,7 @@ interface Part {
   /** Global number of this dataset's entry 0. */
   base: number;
   count: number;
+  /** Each entry's category code (see encodeCategories). */
   categories: string;
   /** Local numbers below this are entities, the rest claims. */
   entities: number;
@@ -40,17 +42,15 @@ let merged: PageMatcher | undefined;
 
 function bundledPart(): Part {
   if (bundled) return bundled;
-  let parsed: Bundle | undefined;
-  const bundle = () => (parsed ??= JSON.parse(bundleJson) as Bundle);
-  const claimCode = String(CATEGORIES.indexOf('claims'));
-  const firstClaim = entryCategories.indexOf(claimCode);
+  // Entities come first, then claims: the first claim code ends the entities.
+  const firstClaim = entryCategories.indexOf(categoryCode('claims'));
   return (bundled = {
     matcher: Matcher.load(decodeBase64(indexBase64)),
     base: 0,
     count: entryCategories.length,
     categories: entryCategories,
     entities: firstClaim === -1 ? entryCategories.length : firstClaim,
-    bundle,
+    bundle: bundledBundle,
   });
 }
 
@@ -61,11 +61,6 @@ function parts(): Part[] {
 export function getMatcher(): PageMatcher {
   if (userParts.length === 0) return bundledPart().matcher;
   return (merged ??= { session: () => new MergedSession(parts()) });
-}
-
-/** The bundled dataset's bundle. */
-export function getBundle(): Bundle {
-  return bundledPart().bundle();
 }
 
 function partOf(entry: number): Part | undefined {
@@ -94,8 +89,7 @@ export function findEntryById(id: string): number {
 /** The category of an entry without parsing the bundle. */
 export function categoryOfEntry(entry: number): Category {
   const part = partOf(entry);
-  const code = part ? part.categories.charCodeAt(entry - part.base) - 48 : -1;
-  return CATEGORIES[code] ?? 'organizations';
+  return (part && categoryAt(part.categories, entry - part.base)) ?? 'organizations';
 }
 
 /**
@@ -126,7 +120,7 @@ async function loadUserParts(): Promise<boolean> {
   let base = bundledPart().count;
   for (const dataset of enabled) {
     try {
-      const bundle = JSON.parse(dataset.bundle) as Bundle;
+      const bundle = parseUserBundle(dataset.bundle, dataset.categories.length);
       const part: Part = {
         matcher: Matcher.load(decodeBase64(dataset.index)),
         base,
@@ -146,6 +140,19 @@ async function loadUserParts(): Promise<boolean> {
   userParts = next;
   merged = undefined;
   return true;
+}
+
+/**
+ * The card bundle of an imported dataset, as stored. The options page wrote
+ * it, but storage is still data: a bundle whose entries do not line up with
+ * the stored categories would give cards the wrong entries, so it is refused.
+ */
+function parseUserBundle(json: string, entries: number): Bundle {
+  const bundle = JSON.parse(json) as Partial<Bundle> | null;
+  if (!bundle || typeof bundle.header !== 'object' || !Array.isArray(bundle.entries) || bundle.entries.length !== entries) {
+    throw new Error('the stored card bundle does not match its index');
+  }
+  return bundle as Bundle;
 }
 
 /**

@@ -6,7 +6,7 @@
  *   pointer sweeping fast across a mention opens nothing until it slows;
  * - grace: after the pointer leaves both the mention and the card, the card
  *   stays for GRACE_MS, so the pointer can travel onto it (it then stays for
- *   as long as the pointer is on it);
+ *   as long as the pointer is on it); both delays are in hover-timing.ts;
  * - touch: a tap on a mention opens its card at once (the first tap on a
  *   mention inside a link opens the card instead of following the link; the
  *   second follows it); a tap elsewhere closes it;
@@ -22,9 +22,7 @@ import type { ContentContext } from './context.ts';
 import type { CardController, OpenOptions } from './card/card-controller.ts';
 import { HOST_TAG } from './card/card-host.ts';
 import { PointerSpeed } from './card/pointer-speed.ts';
-
-export const INTENT_DELAY_MS = 250;
-export const GRACE_MS = 350;
+import { GRACE_MS, INTENT_DELAY_MS } from './hover-timing.ts';
 
 export interface HoverTarget {
   readonly lookup: AnnotationLookup | null;
@@ -41,41 +39,38 @@ export function trackHover(doc: Document, context: ContentContext, target: Hover
   let last = { x: 0, y: 0 };
   let frameRequested = false;
   let hovered: Annotation | null = null;
-  let openTimer: number | undefined;
-  let closeTimer: number | undefined;
+  // Pending timers, as their cancel functions (the context cancels them when it ends).
+  let openTimer: (() => void) | null = null;
+  let closeTimer: (() => void) | null = null;
   let lastPointerType = 'mouse';
 
   const cancelOpen = () => {
-    window.clearTimeout(openTimer);
-    openTimer = undefined;
+    openTimer?.();
+    openTimer = null;
   };
   const cancelClose = () => {
-    window.clearTimeout(closeTimer);
-    closeTimer = undefined;
+    closeTimer?.();
+    closeTimer = null;
   };
-  context.onAbort(() => {
-    cancelOpen();
-    cancelClose();
-  });
 
   const armOpen = (annotation: Annotation) => {
     cancelOpen();
-    openTimer = window.setTimeout(() => {
-      openTimer = undefined;
-      if (!context.isValid || hovered !== annotation) return;
-      target.open(annotation, { source: 'hover', pointer: { ...last } });
+    openTimer = context.setTimeout(() => {
+      openTimer = null;
+      if (hovered === annotation) target.open(annotation, { source: 'hover', pointer: { ...last } });
     }, INTENT_DELAY_MS);
   };
 
   const armClose = () => {
-    if (closeTimer !== undefined || !target.card.isOpen) return;
-    closeTimer = window.setTimeout(() => {
-      closeTimer = undefined;
-      if (context.isValid) target.card.dismissFromPointer();
+    if (closeTimer || !target.card.isOpen) return;
+    closeTimer = context.setTimeout(() => {
+      closeTimer = null;
+      target.card.dismissFromPointer();
     }, GRACE_MS);
   };
 
-  const evaluate = () => {
+  // Once per animation frame: the latest pointer position decides what is hovered.
+  const onPointerFrame = () => {
     frameRequested = false;
     if (!pending || !context.isValid) return;
     const { x, y, path } = pending;
@@ -118,7 +113,7 @@ export function trackHover(doc: Document, context: ContentContext, target: Hover
       pending = { x: event.clientX, y: event.clientY, path: event.composedPath() };
       if (!frameRequested) {
         frameRequested = true;
-        context.requestAnimationFrame(evaluate);
+        context.requestAnimationFrame(onPointerFrame);
       }
     },
     { passive: true, signal },

@@ -8,10 +8,9 @@ import { ContentContext, isContextInvalidated } from './context.ts';
 import { PageController } from './page-controller.ts';
 import { loadSettings, watchSettings } from '../shared/settings.ts';
 import { isContentRequest } from '../shared/messages.ts';
+import { MARK_START, markTimeline } from './timeline-marks.ts';
 
-// When the script started running, for the tests and the benchmark (see page-controller.ts).
-performance.clearMarks('backstory:start');
-performance.mark('backstory:start');
+markTimeline(MARK_START);
 
 async function main(): Promise<void> {
   if (!(document.documentElement instanceof HTMLHtmlElement) || document.contentType !== 'text/html') return;

@@ -67,7 +67,6 @@ export class KeyboardNavigation {
     this.#focused = null;
     this.target.focus(null);
   }
-
 }
 
 /**

@@ -27,23 +27,16 @@ import { categoryOfEntry, findEntryById, getEntry, getMatcher, onDatasetChange }
 import { isContextInvalidated, type ContentContext } from './context.ts';
 import type { Annotation } from './annotation.ts';
 import { rendererFor, type Renderer } from './highlights/renderer.ts';
+import { displayName } from './card/card-view.ts';
+import { MARK_FIRST_HIGHLIGHT, MARK_SETTLED, markTimeline } from './timeline-marks.ts';
 import { loadSettings } from '../shared/settings.ts';
 import { isSiteEnabled, type Settings } from '../shared/settings-schema.ts';
-import type { AnnotationsReply, ContentRequest, PageAnnotation } from '../shared/messages.ts';
+import type { AnnotationsReply, BackgroundRequest, ContentRequest, PageAnnotation } from '../shared/messages.ts';
 
 const matchSource: MatchSource = {
   session: () => getMatcher().session(),
   categoryOf: categoryOfEntry,
 };
-
-/**
- * Marks in the page's performance timeline, for the end-to-end tests and the
- * benchmark: when the first highlight was drawn, and each time the work
- * queue drained ("settled"; index.ts marks the script's start). The page can
- * already tell Backstory is there from CSS.highlights; these add nothing to that.
- */
-const MARK_FIRST = 'backstory:first-highlight';
-const MARK_SETTLED = 'backstory:settled';
 
 interface Running {
   lifetime: ContentContext;
@@ -167,7 +160,7 @@ export class PageController {
     return isSiteEnabled(settings, location.hostname);
   }
 
-  #options(): CollectOptions {
+  #collectOptions(): CollectOptions {
     return { wholePage: this.#settings.scope === 'page' };
   }
 
@@ -262,7 +255,7 @@ export class PageController {
     if (!run) return;
     run.scheduler.cancel();
     run.revisiting = mode === 'revisit';
-    const options = this.#options();
+    const options = this.#collectOptions();
     const annotator = new Annotator(this.doc, matchSource);
     run.roots = findRoots(this.doc, options);
     if (mode === 'restart' || run.renderer.changesDom) {
@@ -302,7 +295,7 @@ export class PageController {
     const run = this.#run;
     if (!run) return;
     if (run.navigation.check()) return; // a new article: reading it has started
-    const options = this.#options();
+    const options = this.#collectOptions();
     const structural = change.removed || change.added.some((node) => node.nodeType === Node.ELEMENT_NODE);
     // The article was replaced, or content arrived just after a navigation: a new page.
     const replaced = structural && (run.roots.some((root) => !root.isConnected) || performance.now() < run.freshUntil);
@@ -354,8 +347,7 @@ export class PageController {
     if (run.keyboard.focused && !this.#shown.includes(run.keyboard.focused)) run.keyboard.leave();
     if (!this.#firstDrawn && this.#shown.length > 0) {
       this.#firstDrawn = true;
-      performance.clearMarks(MARK_FIRST);
-      performance.mark(MARK_FIRST);
+      markTimeline(MARK_FIRST_HIGHLIGHT);
     }
   }
 
@@ -370,14 +362,11 @@ export class PageController {
     const run = this.#run;
     if (!run) return;
     this.#rounds++;
-    performance.clearMarks(MARK_SETTLED);
-    performance.mark(MARK_SETTLED, {
-      detail: {
-        round: this.#rounds,
-        annotations: this.#store.size,
-        shown: this.#shown.length,
-        longestSliceMs: Math.round(run.scheduler.longestSlice * 10) / 10,
-      },
+    markTimeline(MARK_SETTLED, {
+      round: this.#rounds,
+      annotations: this.#store.size,
+      shown: this.#shown.length,
+      longestSliceMs: Math.round(run.scheduler.longestSlice * 10) / 10,
     });
     this.#report();
   }
@@ -393,35 +382,25 @@ export class PageController {
     console.error('Backstory: annotating this page failed:', error);
   }
 
+  /** The popup's "On this page": one line per entry mentioned in an enabled category. */
   #summary(): PageAnnotation[] {
-    const byEntry = new Map<number, PageAnnotation>();
-    for (const annotation of this.#store.all) {
-      if (!this.#settings.categories[annotation.category]) continue;
-      const existing = byEntry.get(annotation.entry);
-      if (existing) {
-        existing.count++;
-        continue;
-      }
-      const entry = getEntry(annotation.entry);
-      if (!entry) continue;
-      byEntry.set(annotation.entry, {
-        id: entry.id,
-        name: entry.type === 'claim' ? entry.statement : entry.name,
-        category: annotation.category,
-        count: 1,
-      });
+    const summary: PageAnnotation[] = [];
+    for (const [number, { category, count }] of this.#store.mentionedEntries(this.#settings.categories)) {
+      const entry = getEntry(number);
+      if (entry) summary.push({ id: entry.id, name: displayName(entry), category, count });
     }
-    return [...byEntry.values()];
+    return summary;
   }
 
   /** Tells the background how many entries the page mentions (for the badge), when it changed. */
   #report(): void {
     if (!this.context.isValid) return;
-    const entries = new Set<number>();
-    if (this.#run) for (const a of this.#store.all) if (this.#settings.categories[a.category]) entries.add(a.entry);
-    if (entries.size === this.#reportedCount) return;
-    this.#reportedCount = entries.size;
-    browser.runtime.sendMessage({ type: 'annotation-count', count: entries.size }).catch(() => {
+    // Counted without the card bundle, which a page that never opens a card never parses.
+    const count = this.#run ? this.#store.mentionedEntries(this.#settings.categories).size : 0;
+    if (count === this.#reportedCount) return;
+    this.#reportedCount = count;
+    const report: BackgroundRequest = { type: 'annotation-count', count };
+    browser.runtime.sendMessage(report).catch(() => {
       // The background may be asleep or the extension reloading; the count is cosmetic.
     });
   }

@@ -52,10 +52,6 @@ export class SliceScheduler {
     return this.#longestSlice;
   }
 
-  get busy(): boolean {
-    return this.#queue.length > 0;
-  }
-
   /** Queues a job; resolves true when it ran to the end, false if it was cancelled. */
   run(job: Job, priority: Priority = 'background'): Promise<boolean> {
     if (this.signal.aborted) return Promise.resolve(false);

@@ -4,10 +4,9 @@
  * the dataset validator (pure, no eval), compiled, and stored for the content
  * scripts. Each can be switched off or removed.
  */
-import { bundleJson } from 'virtual:backstory-data';
-import type { Bundle } from '../dataset/bundle.ts';
 import type { DatasetHeader } from '../dataset/types.ts';
 import { validateUserDataset, type ValidationError } from '../dataset/validate.ts';
+import { bundledBundle } from '../shared/bundled-dataset.ts';
 import { t } from '../shared/i18n.ts';
 import {
   compileUserDataset,
@@ -57,29 +56,34 @@ function formatError(error: ValidationError): string {
   return error.path ? `${error.path}: ${error.message}` : error.message;
 }
 
-export async function renderDatasets(doc: Document, onChange: () => void): Promise<void> {
-  const rows = doc.querySelector<HTMLElement>('#dataset-rows')!;
-  rows.replaceChildren();
-  const bundled = JSON.parse(bundleJson) as Bundle;
-  rows.append(row(doc, bundled.header, bundled.entries.length, null));
-  for (const dataset of await listUserDatasets()) {
+/**
+ * Lists the datasets with their switches. What the switches store reaches
+ * the page through storage.onChanged, which also redraws this list
+ * (options.ts), so the handlers here only write. The rows are swapped in
+ * one step after storage answered: two redraws close together (an import,
+ * then a switch) must not interleave and list a dataset twice.
+ */
+export async function renderDatasets(doc: Document): Promise<void> {
+  const stored = await listUserDatasets();
+  const bundled = bundledBundle();
+  const rows = [row(doc, bundled.header, bundled.entries.length, null)];
+  for (const dataset of stored) {
     const tr = row(doc, dataset.header, dataset.entities + dataset.claims, dataset);
     tr.dataset.datasetId = dataset.id;
     const toggle = tr.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
-    toggle.addEventListener('change', async () => {
-      await updateDataset(dataset.id, (d) => ({ ...d, enabled: toggle.checked }));
-      onChange();
-    });
-    tr.querySelector<HTMLButtonElement>('button.remove')!.addEventListener('click', async () => {
-      await saveUserDatasets((await listUserDatasets()).filter((d) => d.id !== dataset.id));
-      onChange();
-    });
-    rows.append(tr);
+    toggle.addEventListener('change', () => void updateDataset(dataset.id, (d) => ({ ...d, enabled: toggle.checked })));
+    tr.querySelector<HTMLButtonElement>('button.remove')!.addEventListener('click', () => void removeDataset(dataset.id));
+    rows.push(tr);
   }
+  doc.querySelector<HTMLElement>('#dataset-rows')!.replaceChildren(...rows);
 }
 
 async function updateDataset(id: string, change: (d: StoredUserDataset) => StoredUserDataset): Promise<void> {
   await saveUserDatasets((await listUserDatasets()).map((d) => (d.id === id ? change(d) : d)));
+}
+
+async function removeDataset(id: string): Promise<void> {
+  await saveUserDatasets((await listUserDatasets()).filter((d) => d.id !== id));
 }
 
 function row(doc: Document, header: DatasetHeader, entries: number, user: StoredUserDataset | null): HTMLTableRowElement {

@@ -1,7 +1,7 @@
 /** The options page: what does not fit the popup (datasets, the list of sites, reset). */
 import browser from 'webextension-polyfill';
 import { t, translatePage } from '../shared/i18n.ts';
-import { hasAllSites, requestAllSites, revokeAllSites } from '../shared/permissions.ts';
+import { bindAllSitesSwitch } from '../shared/all-sites-switch.ts';
 import { readStoredSettings, resetSettings, siteKey, updateSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { USER_DATASETS_KEY } from '../shared/user-datasets.ts';
 import { importFile, renderDatasets, showImportOutcome } from './datasets.ts';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
 
   // --- datasets ---------------------------------------------------------------------
-  const refreshDatasets = () => void renderDatasets(document, () => undefined);
+  const refreshDatasets = () => void renderDatasets(document);
   refreshDatasets();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && USER_DATASETS_KEY in changes) refreshDatasets();
@@ -66,15 +66,7 @@ async function main(): Promise<void> {
     if (!settings.disabledSites.includes(site)) void updateSettings({ disabledSites: [...settings.disabledSites, site].sort() }).then(showSites);
   });
 
-  const allSites = $<HTMLInputElement>('#all-sites');
-  const showAllSites = async () => (allSites.checked = await hasAllSites());
-  await showAllSites();
-  browser.permissions.onAdded.addListener(() => void showAllSites());
-  browser.permissions.onRemoved.addListener(() => void showAllSites());
-  allSites.addEventListener('change', () => {
-    const change = allSites.checked ? requestAllSites() : revokeAllSites();
-    void change.then(showAllSites, showAllSites);
-  });
+  await bindAllSitesSwitch($<HTMLInputElement>('#all-sites'));
 
   // --- reset ----------------------------------------------------------------------------
   $<HTMLButtonElement>('#reset').addEventListener('click', async () => {

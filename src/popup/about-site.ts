@@ -1,15 +1,14 @@
 /**
  * "About this site": who publishes the page being read, when the dataset
- * knows the outlet. The bundled dataset is imported here as in the content
- * script (virtual:backstory-data); only its card bundle is used.
+ * knows the outlet (only the bundled dataset's outlets, from its card bundle).
  */
-import { bundleJson } from 'virtual:backstory-data';
-import type { Bundle } from '../dataset/bundle.ts';
+import { bundledBundle } from '../shared/bundled-dataset.ts';
 import { outletForHost } from '../shared/outlets.ts';
 import { t } from '../shared/i18n.ts';
+import { sourceLink } from '../shared/source-link.ts';
 
 export function showAboutSite(doc: Document, hostname: string): boolean {
-  const outlet = outletForHost((JSON.parse(bundleJson) as Bundle).entries, hostname);
+  const outlet = outletForHost(bundledBundle().entries, hostname);
   const section = doc.querySelector<HTMLElement>('#about-site')!;
   section.hidden = !outlet;
   if (!outlet) return false;
@@ -24,12 +23,7 @@ export function showAboutSite(doc: Document, hostname: string): boolean {
   for (const source of outlet.sources) {
     const li = doc.createElement('li');
     li.dir = 'auto';
-    const a = doc.createElement('a');
-    a.href = source.url;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    a.textContent = source.title;
-    li.append(a, ` — ${source.publisher}${source.date ? `, ${source.date}` : ''}`);
+    li.append(sourceLink(doc, source.url, source.title), ` — ${source.publisher}${source.date ? `, ${source.date}` : ''}`);
     list.append(li);
   }
   return true;

@@ -8,8 +8,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Category } from '../shared/categories.ts';
 import { t, translatePage } from '../shared/i18n.ts';
 import { isAnnotationsReply, isBackgroundRequest, type ContentRequest, type PageAnnotation } from '../shared/messages.ts';
-import { hasAllSites, injectInto, requestAllSites, revokeAllSites } from '../shared/permissions.ts';
-import { isSiteEnabled, loadSettings, siteKey, updateSettings, watchSettings, withSite, type Settings } from '../shared/settings.ts';
+import { bindAllSitesSwitch } from '../shared/all-sites-switch.ts';
+import { injectInto } from '../shared/permissions.ts';
+import { isSiteDisabled, isSiteEnabled, loadSettings, updateSettings, watchSettings, withSite, type Settings } from '../shared/settings.ts';
 import { showAboutSite } from './about-site.ts';
 import { renderPageList } from './page-list.ts';
 import { showShortcuts } from './shortcuts.ts';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const show = (next: Settings) => {
     settings = next;
     $<HTMLInputElement>('#enabled').checked = next.enabled;
-    $<HTMLInputElement>('#site-enabled').checked = hostname !== '' && !next.disabledSites.includes(siteKey(hostname));
+    $<HTMLInputElement>('#site-enabled').checked = hostname !== '' && !isSiteDisabled(next, hostname);
     $<HTMLInputElement>('#site-enabled').disabled = !next.enabled;
     $<HTMLInputElement>('#badge').checked = next.badge;
     for (const input of document.querySelectorAll<HTMLInputElement>('input[name="category"]')) {
@@ -112,17 +113,8 @@ async function main(): Promise<void> {
   if (hostname) showAboutSite(document, hostname);
 
   // --- all sites ------------------------------------------------------------------
-  const allSites = $<HTMLInputElement>('#all-sites');
-  const showAllSites = async () => (allSites.checked = await hasAllSites());
-  await showAllSites();
-  browser.permissions.onAdded.addListener(() => void showAllSites());
-  browser.permissions.onRemoved.addListener(() => void showAllSites());
-  allSites.addEventListener('change', () => {
-    // The request must be the first thing the click does: browsers only prompt during a user gesture.
-    // Once granted, the background registers the script and annotates the current tab.
-    const change = allSites.checked ? requestAllSites() : revokeAllSites();
-    void change.then(showAllSites, showAllSites);
-  });
+  // Once granted, the background registers the script and annotates the current tab.
+  await bindAllSitesSwitch($<HTMLInputElement>('#all-sites'));
 
   // --- the rest ---------------------------------------------------------------------
   await showShortcuts(document);

@@ -121,8 +121,14 @@ export function changedKeys(settings: Settings): Partial<Settings> {
   return out;
 }
 
+/** Backstory runs on the page: on everywhere, and not switched off for its site. */
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(siteKey(hostname));
+  return settings.enabled && !isSiteDisabled(settings, hostname);
+}
+
+/** The reader switched Backstory off for this site (whether or not it is on everywhere). */
+export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
+  return settings.disabledSites.includes(siteKey(hostname));
 }
 
 /** "www.example.com" and "example.com" are one site to a reader. */

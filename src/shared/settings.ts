@@ -133,4 +133,3 @@ export function watchSettings(onChange: (settings: Settings) => void, signal: Ab
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
 
-export type { SettingsKey };

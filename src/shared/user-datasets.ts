@@ -11,7 +11,8 @@ import browser from 'webextension-polyfill';
 import { compileIndex } from '../matcher/index.ts';
 import { makeBundle, orderedEntries, patternSet } from '../dataset/bundle.ts';
 import type { Dataset, DatasetHeader } from '../dataset/types.ts';
-import { CATEGORIES, categoryOf } from './categories.ts';
+import { encodeCategories } from './categories.ts';
+import { encodeBase64 } from './base64.ts';
 
 export const USER_DATASETS_KEY = 'userDatasets';
 /** Larger files are refused before parsing: storage.local holds about 10 MB in all. */
@@ -54,24 +55,40 @@ export async function compileUserDataset(dataset: Dataset, fileName: string, now
     problems: compiled.problems.map((p) => `${ids[p.entry] ?? `#${p.entry}`} ${p.field}: ${p.message}`).slice(0, 100),
     index: encodeBase64(compiled.bytes),
     bundle: JSON.stringify(bundle),
-    categories: bundle.entries.map((entry) => String(CATEGORIES.indexOf(categoryOf(entry)))).join(''),
+    categories: encodeCategories(bundle.entries),
   };
 }
 
-/** Only well-formed records count; anything else in storage is ignored, not trusted. */
+/**
+ * Only well-formed records count; anything else in storage is ignored, not
+ * trusted. Every field the options page and the content script read is
+ * checked here, so that neither has to guard against a damaged record.
+ */
 export function isStoredUserDataset(v: unknown): v is StoredUserDataset {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
   return (
     typeof d.id === 'string' &&
     typeof d.fileName === 'string' &&
-    typeof d.header === 'object' &&
-    d.header !== null &&
+    isHeader(d.header) &&
     typeof d.enabled === 'boolean' &&
+    isCount(d.entities) &&
+    isCount(d.claims) &&
+    Array.isArray(d.problems) &&
+    d.problems.every((p) => typeof p === 'string') &&
     typeof d.index === 'string' &&
     typeof d.bundle === 'string' &&
     typeof d.categories === 'string'
   );
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The header fields the card footer and the options page show. */
+function isHeader(v: unknown): v is DatasetHeader {
+  if (typeof v !== 'object' || v === null) return false;
+  const h = v as Record<string, unknown>;
+  return typeof h.name === 'string' && typeof h.version === 'string' && typeof h.date === 'string';
 }
 
 export async function listUserDatasets(): Promise<StoredUserDataset[]> {
@@ -90,11 +107,4 @@ export async function saveUserDatasets(list: readonly StoredUserDataset[]): Prom
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode with one argument per byte overflows the stack on large arrays.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

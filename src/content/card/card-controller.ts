@@ -16,6 +16,8 @@
  */
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size, type Placement, type VirtualElement } from '@floating-ui/dom';
 import { CardHost } from './card-host.ts';
+import { dragFrame, isDragStart } from './card-drag.ts';
+import { pageTheme } from './page-theme.ts';
 import { displayName, renderCard, type CardAction } from './card-view.ts';
 import { findEntryById, getEntry, headerOf } from '../dataset.ts';
 import type { CardEntry } from '../../dataset/bundle.ts';
@@ -88,10 +90,6 @@ export class CardController {
   /** The card's outermost element, for hover tracking. */
   get element(): HTMLElement | null {
     return this.#frame;
-  }
-
-  get isPinned(): boolean {
-    return this.#pinned;
   }
 
   /** How the open card was opened. */
@@ -226,7 +224,7 @@ export class CardController {
         return;
       case 'back': {
         const previous = this.#history.pop();
-        if (previous) this.#show(previous);
+        if (previous) this.#showView(previous);
         return;
       }
       case 'next-mention':
@@ -241,10 +239,11 @@ export class CardController {
     const entry = findEntryById(id);
     if (entry === -1 || !this.#view) return;
     this.#history.push(this.#view);
-    this.#show({ entry, mention: -1 });
+    this.#showView({ entry, mention: -1 });
   }
 
-  #show(view: View): void {
+  /** Shows another view in the open card (a related entry, or Back), from its top. */
+  #showView(view: View): void {
     this.#view = view;
     this.#render();
     this.#frame?.querySelector('.card')?.scrollTo({ top: 0 });
@@ -341,29 +340,11 @@ export class CardController {
 
   #startDrag(event: PointerEvent): void {
     const frame = this.#frame;
-    if (!frame || event.button !== 0) return;
-    const target = event.target as Element | null;
-    if (!target?.closest('.toolbar') || target.closest('button')) return;
+    if (!frame || !isDragStart(event)) return;
     event.preventDefault();
+    // Moving the card is choosing where it stays.
     if (!this.#pinned) this.#setPinned(true);
-    const start = frame.getBoundingClientRect();
-    const dx = event.clientX - start.left;
-    const dy = event.clientY - start.top;
-    const drag = new AbortController();
-    const move = (e: PointerEvent) => {
-      const w = frame.offsetWidth;
-      const h = frame.offsetHeight;
-      const view = this.doc.documentElement;
-      const x = clamp(e.clientX - dx, 0, Math.max(0, view.clientWidth - w));
-      const y = clamp(e.clientY - dy, 0, Math.max(0, view.clientHeight - Math.min(h, 48)));
-      frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    };
-    frame.setPointerCapture(event.pointerId);
-    frame.addEventListener('pointermove', move, { signal: drag.signal });
-    const end = () => drag.abort();
-    frame.addEventListener('pointerup', end, { signal: drag.signal });
-    frame.addEventListener('pointercancel', end, { signal: drag.signal });
-    this.signal.addEventListener('abort', end, { signal: drag.signal });
+    dragFrame(frame, event, this.signal);
   }
 
   // --- keys, focus and dismissal -------------------------------------------------
@@ -436,37 +417,8 @@ function placementFor(anchor: Range, frame: HTMLElement): Placement {
   return textRtl === cardRtl ? 'bottom-start' : 'bottom-end';
 }
 
-/**
- * Light or dark, like the page around the mention: the first clearly opaque
- * background from the mention up. A page that paints no background shows
- * the browser's canvas, which is dark only when the page opts into a dark
- * color-scheme and the reader prefers dark.
- */
-export function pageTheme(doc: Document, anchor: Range | null): 'light' | 'dark' {
-  const view = doc.defaultView;
-  if (!view) return 'light';
-  for (let element: Element | null = anchor?.startContainer.parentElement ?? doc.body; element; element = element.parentElement) {
-    const rgba = parseColor(view.getComputedStyle(element).backgroundColor);
-    if (!rgba || rgba[3] < 0.5) continue;
-    const luminance = (0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2]) / 255;
-    return luminance < 0.4 ? 'dark' : 'light';
-  }
-  const scheme = view.getComputedStyle(doc.documentElement).colorScheme;
-  return /dark/.test(scheme) && view.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-function parseColor(color: string): [number, number, number, number] | null {
-  const parts = color.match(/[\d.]+/g)?.map(Number);
-  if (!parts || parts.length < 3) return null;
-  return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
-}
-
 function deepActiveElement(doc: Document): Element | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

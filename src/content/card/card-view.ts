@@ -1,13 +1,14 @@
 /**
  * Builds the card's DOM for one dataset entry. Every piece of dataset text
  * reaches the DOM through textContent; links are only https URLs and open in
- * a new tab without an opener. The view holds no state: the controller says
+ * a new tab without an opener (src/shared/source-link.ts). The view holds no state: the controller says
  * what to show (which entry, its mentions, whether Back applies) and handles
  * the buttons through their `data-action` and `data-ref` attributes.
  */
 import type { CardEntry, ClaimCard, EntityCard } from '../../dataset/bundle.ts';
 import type { DatasetHeader, Source } from '../../dataset/types.ts';
 import { t, uiDirection } from '../../shared/i18n.ts';
+import { sourceLink } from '../../shared/source-link.ts';
 
 export type CardAction = 'back' | 'pin' | 'close' | 'previous-mention' | 'next-mention';
 
@@ -133,7 +134,9 @@ function sourceList(doc: Document, sources: readonly Source[]): HTMLElement {
   for (const source of sources) {
     const item = el(doc, 'li', 'source');
     item.dir = 'auto';
-    item.append(link(doc, source.url, source.title));
+    const title = sourceLink(doc, source.url, source.title);
+    title.className = 'source-title';
+    item.append(title);
     item.append(' — ', el(doc, 'span', 'publisher-name', source.publisher));
     if (source.date) item.append(', ', time(doc, source.date));
     list.append(item);
@@ -243,15 +246,6 @@ function pinIcon(doc: Document): SVGElement {
   path.setAttribute('fill', 'currentColor');
   svg.append(path);
   return svg;
-}
-
-function link(doc: Document, url: string, text: string): HTMLElement {
-  if (!/^https:\/\//.test(url)) return el(doc, 'span', 'source-title', text);
-  const a = el(doc, 'a', 'source-title', text) as HTMLAnchorElement;
-  a.href = url;
-  a.target = '_blank';
-  a.rel = 'noopener noreferrer';
-  return a;
 }
 
 /** Dataset text is English whatever the UI language: its direction follows its own letters. */

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { entryById } from '../support/dataset.ts';
 import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
+import { waitPastCardDelays } from '../support/card-timing.ts';
 import { ROOT } from '../support/paths.ts';
 import type { DatasetHeader } from '../../../src/dataset/types.ts';
 
@@ -19,11 +20,6 @@ const header = JSON.parse(readFileSync(resolve(ROOT, process.env.BACKSTORY_DATA 
 async function openDemo(page: Page, server: { url: string }, text = 'Pat Ryder'): Promise<void> {
   await page.goto(server.url + DEMO);
   await expect.poll(async () => (await highlightedTexts(page)).includes(text)).toBe(true);
-}
-
-/** Waits in the page, for the negative checks ("still open after the grace period"). */
-function pageDelay(page: Page, ms: number): Promise<void> {
-  return page.evaluate((ms) => new Promise<void>((done) => setTimeout(done, ms)), ms);
 }
 
 test('hover opens the card after the intent delay, with the entry’s content', async ({ page, server, pageErrors }) => {
@@ -147,11 +143,11 @@ test('the pointer can travel onto the card and it stays; leaving both closes it'
   const box = (await card.boundingBox())!;
   // Off the mention, across the gap, onto the card: several moves, as a hand does it.
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(60, box.height / 2), { steps: 8 });
-  await pageDelay(page, 900);
+  await waitPastCardDelays(page);
   await expect(card).toBeVisible();
   // It also stays while the pointer wanders inside it.
   await page.mouse.move(box.x + 20, box.y + box.height - 20, { steps: 4 });
-  await pageDelay(page, 600);
+  await waitPastCardDelays(page);
   await expect(card).toBeVisible();
 
   // Away from both: gone after the grace period.
@@ -179,7 +175,7 @@ test('Escape closes the card, and the page never sees that Escape', async ({ pag
   expect(await page.evaluate(() => (window as unknown as { escapes: number }).escapes)).toBe(1);
   // Dismissed stays dismissed while the pointer rests on the same mention (WCAG 1.4.13).
   await page.mouse.move(point.x + 1, point.y);
-  await pageDelay(page, 600);
+  await waitPastCardDelays(page);
   await expect(card).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
@@ -223,7 +219,7 @@ test('a pointer racing back and forth across a mention opens no card; resting on
   }
   // ...then off it, and a wait longer than the intent delay.
   await page.mouse.move(point.x + 60, point.y - 80);
-  await pageDelay(page, 600);
+  await waitPastCardDelays(page);
   const { moves, everShown } = await page.evaluate(() => {
     const w = window as unknown as { moves: number[]; everShown: boolean };
     return { moves: w.moves, everShown: w.everShown };

@@ -8,29 +8,14 @@
  * cannot press in headless Chromium; the background turns it into the
  * `step-annotation` message, which the tests send the same way.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, serviceWorker, test } from '../support/extension.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/extension.ts';
 import { entryById } from '../support/dataset.ts';
 import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
-import type { AnnotationsReply, ContentRequest } from '../../../src/shared/messages.ts';
-import type ExtensionApi from 'webextension-polyfill';
-
-/** The extension API in the service worker, where the tests' evaluate() callbacks run (Chrome's promise-based API). */
-declare const chrome: ExtensionApi.Browser;
+import { sendToTab } from './page-support.ts';
+import type { AnnotationsReply } from '../../../src/shared/messages.ts';
 
 const DEMO = '/seed-article.html';
-
-/** Sends a content-script message to the tab showing `page`, from the background, as the extension does. */
-async function sendToTab(context: BrowserContext, page: Page, message: ContentRequest): Promise<unknown> {
-  const worker = await serviceWorker(context);
-  return worker.evaluate(
-    async ({ url, message }) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return chrome.tabs.sendMessage(tab!.id!, message);
-    },
-    { url: page.url(), message },
-  );
-}
 
 async function openDemo(page: Page, server: { url: string }): Promise<void> {
   await page.goto(server.url + DEMO);
@@ -99,16 +84,15 @@ test('the keyboard message opens cards that take focus, Enter follows a link, Es
 
   // Tab reaches the card's controls; Enter on a related entry opens it in the card.
   const ref = card.locator('button.ref').first();
-  if ((await ref.count()) > 0) {
-    const relatedId = (await ref.getAttribute('data-ref'))!;
-    await ref.focus();
-    await page.keyboard.press('Enter');
-    await expect(card).toHaveAttribute('data-entry-id', relatedId);
-    await expect(card.locator('[data-action="back"]')).toBeVisible();
-    await card.locator('[data-action="back"]').focus();
-    await page.keyboard.press('Enter');
-    await expect(card).toHaveAttribute('data-entry-id', first!);
-  }
+  expect(await ref.count(), 'the first card on the demo page lists related entries').toBe(1);
+  const relatedId = (await ref.getAttribute('data-ref'))!;
+  await ref.focus();
+  await page.keyboard.press('Enter');
+  await expect(card).toHaveAttribute('data-entry-id', relatedId);
+  await expect(card.locator('[data-action="back"]')).toBeVisible();
+  await card.locator('[data-action="back"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(card).toHaveAttribute('data-entry-id', first!);
 
   await page.keyboard.press('Escape');
   await expect(card).toHaveCount(0);

@@ -6,12 +6,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
+import { waitPastCardDelays } from '../support/card-timing.ts';
 
 const DEMO = '/seed-article.html';
-
-function pageDelay(page: Page, ms: number): Promise<void> {
-  return page.evaluate((ms) => new Promise<void>((done) => setTimeout(done, ms)), ms);
-}
 
 async function hoverCard(page: Page, text: string) {
   const point = await pointOfText(page, text);
@@ -56,7 +53,7 @@ test('a pinned card survives scrolling, ignores other mentions, can be dragged, 
   await page.mouse.move(5, 5);
   await page.mouse.wheel(0, 700);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
-  await pageDelay(page, 600);
+  await waitPastCardDelays(page);
   await expect(card).toBeVisible();
   expect(await card.boundingBox()).toEqual(pinned);
 
@@ -64,7 +61,7 @@ test('a pinned card survives scrolling, ignores other mentions, can be dragged, 
   const other = (await highlightedTexts(page)).find((t) => t !== 'Pat Ryder' && t.length > 4)!;
   const point = await pointOfText(page, other);
   await page.mouse.move(point.x, point.y);
-  await pageDelay(page, 700);
+  await waitPastCardDelays(page);
   await expect(page.locator('backstory-root .card')).toHaveCount(1);
   await expect(card).toHaveAttribute('data-entry-id', id!);
 
@@ -97,6 +94,6 @@ test('dragging an unpinned card pins it', async ({ page, server }) => {
   await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'true');
   // Pinned: the pointer leaving it no longer closes it.
   await page.mouse.move(5, 5, { steps: 3 });
-  await pageDelay(page, 700);
+  await waitPastCardDelays(page);
   await expect(card).toBeVisible();
 });

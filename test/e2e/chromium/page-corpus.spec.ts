@@ -23,11 +23,11 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { CORPUS, hasCorpus } from '../support/paths.ts';
 import {
+  collectErrors,
   domAtLoadAndNow,
   firstDifference,
   highlightSet,
   installPageProbes,
-  isBackstoryError,
   lastSettled,
   longTasksSinceStart,
   marksIn,
@@ -62,16 +62,6 @@ test.afterEach(async ({ extensionContext }) => {
   await resetSettings(extensionContext);
 });
 
-/** Collects page errors and Backstory's console errors. */
-function watchErrors(page: Page, extensionId: string): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${String(error)}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && isBackstoryError(message.text(), message.location().url, extensionId)) errors.push(message.text());
-  });
-  return errors;
-}
-
 /** Loads the page and waits for Backstory to settle; returns the long tasks since its start. */
 async function load(page: Page, url: string): Promise<{ longTasks: Array<{ start: number; duration: number }>; longestSliceMs: number }> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -82,7 +72,7 @@ async function load(page: Page, url: string): Promise<{ longTasks: Array<{ start
 }
 
 async function checkGuest(page: Page, url: string, extensionContext: BrowserContext, extensionId: string): Promise<void> {
-  const errors = watchErrors(page, extensionId);
+  const errors = collectErrors(page, extensionId);
   let attempt = await load(page, url);
   // The machine is shared: a long task once can be another process's doing.
   // One that comes back on a second load is the page's or ours, and fails.
@@ -129,7 +119,7 @@ for (const path of fixturePages) {
 
   test(`fixture ${path} with the wrap renderer: text unchanged, and unwrapped exactly when turned off`, async ({ page, server, extensionContext, extensionId }) => {
     await setSettings(extensionContext, { renderer: 'wrap', mentions: 'all' });
-    const errors = watchErrors(page, extensionId);
+    const errors = collectErrors(page, extensionId);
     await page.goto(server.url + path, { waitUntil: 'domcontentloaded' });
     await waitSettled(page);
     await expect.poll(async () => (await marksIn(page)).length).toBeGreaterThan(0);

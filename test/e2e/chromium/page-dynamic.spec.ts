@@ -15,9 +15,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { buildReactFixture } from '../../fixtures/build-react-fixture.ts';
 import {
+  collectErrors,
   highlightSet,
   highlightsIn,
-  isBackstoryError,
   lastSettled,
   marksIn,
   resetSettings,
@@ -27,15 +27,6 @@ import {
 
 test.beforeEach(async ({ extensionContext }) => resetSettings(extensionContext));
 test.afterEach(async ({ extensionContext }) => resetSettings(extensionContext));
-
-function collectErrors(page: Page, extensionId: string): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${String(error)}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && isBackstoryError(message.text(), message.location().url, extensionId)) errors.push(message.text());
-  });
-  return errors;
-}
 
 /** The highlights of a fresh load of `url`, in a tab of its own. */
 async function highlightsOfFreshLoad(page: Page, url: string): Promise<string[]> {

@@ -17,11 +17,11 @@ import { pageSnapshot, pointOfText } from '../support/page-probes.ts';
 import { startStaticServer } from '../../../tools/static-server.ts';
 import { DIST_CHROME, FIXTURE_PAGES } from '../support/paths.ts';
 import {
+  collectErrors,
   highlightNames,
   highlightSet,
   highlightsIn,
   injectAgain,
-  isBackstoryError,
   marksIn,
   resetSettings,
   sendToTab,
@@ -33,15 +33,6 @@ const DEMO = '/seed-article.html';
 
 test.beforeEach(async ({ extensionContext }) => resetSettings(extensionContext));
 test.afterEach(async ({ extensionContext }) => resetSettings(extensionContext));
-
-function collectErrors(page: Page, extensionId: string): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${String(error)}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && isBackstoryError(message.text(), message.location().url, extensionId)) errors.push(message.text());
-  });
-  return errors;
-}
 
 /**
  * Listens for the execution contexts of the page; the content script's

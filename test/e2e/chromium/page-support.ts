@@ -4,7 +4,7 @@
  * probes of what the content script did, read from the page's main world.
  *
  * The content script leaves marks in the page's performance timeline
- * (page-controller.ts): "backstory:start" when it starts,
+ * (src/content/timeline-marks.ts): "backstory:start" when it starts,
  * "backstory:first-highlight", and "backstory:settled" (with a round
  * counter) each time its work queue drains. Tests wait on those rather than
  * on time.
@@ -201,6 +201,19 @@ export function domAtLoadAndNow(page: Page): Promise<{ atLoad: string; now: stri
 /** Console errors that come from Backstory: its scripts' URL, or its "Backstory:" prefix. */
 export function isBackstoryError(text: string, url: string, extensionId: string): boolean {
   return url.startsWith(`chrome-extension://${extensionId}/`) || /Backstory/.test(text);
+}
+
+/**
+ * Collects, from now on, the page's uncaught errors and Backstory's console
+ * errors (a saved page's own console noise is not ours to judge).
+ */
+export function collectErrors(page: Page, extensionId: string): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && isBackstoryError(message.text(), message.location().url, extensionId)) errors.push(message.text());
+  });
+  return errors;
 }
 
 /** Where two serialisations first differ, with some context, for failure messages. */

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, serviceWorker, test } from '../support/extension.ts';
+import { activeTabId, expect, popupForTab, serviceWorker, test } from '../support/extension.ts';
 import { datasetEntries } from '../support/dataset.ts';
 import { readHighlights, type HighlightProbe } from '../support/page-probes.ts';
 import { FIXTURE_PAGES } from '../support/paths.ts';
@@ -22,22 +22,7 @@ declare const chrome: ExtensionApi.Browser;
 
 const DEMO = '/seed-article.html';
 
-/** The tab's id: it is the active tab once brought to the front (its URL may be hidden from the extension). */
-async function tabId(context: BrowserContext, page: Page): Promise<number> {
-  await page.bringToFront();
-  const worker = await serviceWorker(context);
-  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
-}
-
-async function popupFor(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
-  const id = await tabId(context, page);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html?tab=${id}`);
-  await popup.waitForSelector('body[data-ready]');
-  return popup;
-}
-
-/** Ranges per category as drawn now, and the style names in use. */
+/** How many ranges each category has drawn now. */
 function byCategory(highlights: HighlightProbe[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const { name, texts } of highlights) {
@@ -65,14 +50,14 @@ async function openDemo(page: Page, server: { url: string }): Promise<Record<str
 }
 
 async function badgeText(context: BrowserContext, page: Page): Promise<string> {
-  const id = await tabId(context, page);
+  const id = await activeTabId(context, page);
   return (await serviceWorker(context)).evaluate((tabId) => chrome.action.getBadgeText({ tabId }), id);
 }
 
-test('every popup setting changes the open page at once, without a reload', async ({ page, server, extensionContext, extensionId, pageErrors }) => {
+test('every popup setting changes the open page at once, without a reload', async ({ page, server, extensionContext, pageErrors }) => {
   const start = await openDemo(page, server);
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-  const popup = await popupFor(extensionContext, extensionId, page);
+  const popup = await popupForTab(extensionContext, page);
   const drawn = async () => byCategory(await readHighlights(page));
 
   // Categories, one at a time.
@@ -148,11 +133,10 @@ test('"On this page" lists what is highlighted, and a click takes the page there
   page,
   server,
   extensionContext,
-  extensionId,
   pageErrors,
 }) => {
   const start = await openDemo(page, server);
-  const popup = await popupFor(extensionContext, extensionId, page);
+  const popup = await popupForTab(extensionContext, page);
   // Each category's group counts as many entries as the page draws (first mentions).
   const groups = popup.locator('#page-groups .group');
   await expect(groups).toHaveCount(Object.keys(start).length);
@@ -175,7 +159,7 @@ test('"On this page" lists what is highlighted, and a click takes the page there
   const id = await (await serviceWorker(extensionContext)).evaluate(async (tabId) => {
     const reply = (await chrome.tabs.sendMessage(tabId, { type: 'get-annotations' })) as { annotations: Array<{ id: string }> };
     return reply.annotations[reply.annotations.length - 1]!.id;
-  }, await tabId(extensionContext, page));
+  }, await activeTabId(extensionContext, page));
   await page.evaluate(() => window.scrollTo(0, 0));
   const ids = await popup.locator('button.entry').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.id));
   expect(new Set(ids).size).toBe(ids.length);
@@ -190,7 +174,7 @@ test('"On this page" lists what is highlighted, and a click takes the page there
   expect(pageErrors).toEqual([]);
 });
 
-test('"About this site" names a known outlet’s owner, country and funding', async ({ page, extensionContext, extensionId, pageErrors }) => {
+test('"About this site" names a known outlet’s owner, country and funding', async ({ page, extensionContext, pageErrors }) => {
   const outlet = (await datasetEntries()).find((e) => e.type === 'entity' && e.kind === 'outlet' && e.publisher && e.domains?.length);
   if (!outlet || outlet.type !== 'entity') throw new Error('the dataset has no outlet with domains');
   const url = `https://www.${outlet.domains![0]}/world/article.html`;
@@ -198,7 +182,7 @@ test('"About this site" names a known outlet’s owner, country and funding', as
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: readFileSync(resolve(FIXTURE_PAGES, 'seed-article.html')) }));
   await page.goto(url);
   await expect.poll(async () => (await readHighlights(page)).length).toBeGreaterThan(0);
-  const popup = await popupFor(extensionContext, extensionId, page);
+  const popup = await popupForTab(extensionContext, page);
   const about = popup.locator('#about-site');
   await expect(about).toBeVisible();
   await expect(about.locator('#outlet-name')).toHaveText(outlet.name);
@@ -210,15 +194,15 @@ test('"About this site" names a known outlet’s owner, country and funding', as
   expect(pageErrors).toEqual([]);
 });
 
-test('the demo page’s own site is no known outlet: no "About this site"', async ({ page, server, extensionContext, extensionId }) => {
+test('the demo page’s own site is no known outlet: no "About this site"', async ({ page, server, extensionContext }) => {
   await openDemo(page, server);
-  const popup = await popupFor(extensionContext, extensionId, page);
+  const popup = await popupForTab(extensionContext, page);
   await expect(popup.locator('#about-site')).toBeHidden();
 });
 
-test('the shortcuts are listed as the browser has them, with a way to change them', async ({ page, server, extensionContext, extensionId }) => {
+test('the shortcuts are listed as the browser has them, with a way to change them', async ({ page, server, extensionContext }) => {
   await openDemo(page, server);
-  const popup = await popupFor(extensionContext, extensionId, page);
+  const popup = await popupForTab(extensionContext, page);
   const commands = await (await serviceWorker(extensionContext)).evaluate(() => chrome.commands.getAll());
   await expect(popup.locator('#shortcuts dt')).toHaveCount(commands.length);
   const keys = await popup.locator('#shortcuts kbd').allTextContents();
@@ -229,12 +213,12 @@ test('the shortcuts are listed as the browser has them, with a way to change the
   expect((await opened).url()).toBe('chrome://extensions/shortcuts');
 });
 
-test('on a site Backstory does not cover, the popup says so and offers to run there once', async ({ page, extensionContext, extensionId }) => {
+test('on a site Backstory does not cover, the popup says so and offers to run there once', async ({ page, extensionContext }) => {
   const url = 'http://not-a-news-site.test/story.html';
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: readFileSync(resolve(FIXTURE_PAGES, 'seed-article.html')) }));
   await page.goto(url);
   expect(await page.locator('backstory-root').count()).toBe(0);
-  const popup = await popupFor(extensionContext, extensionId, page);
+  const popup = await popupForTab(extensionContext, page);
   await expect(popup.locator('#not-covered')).toBeVisible();
   await expect(popup.locator('#annotate-once')).toBeVisible();
   await expect(popup.locator('#page-groups .group')).toHaveCount(0);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, launchWithExtension, serviceWorker, test } from '../support/extension.ts';
+import { activeTabId, expect, launchWithExtension, popupForTab, serviceWorker, test } from '../support/extension.ts';
 import { highlightedTexts, readHighlights } from '../support/page-probes.ts';
 import type ExtensionApi from 'webextension-polyfill';
 
@@ -16,15 +16,9 @@ declare const chrome: ExtensionApi.Browser;
 
 const DEMO = '/seed-article.html';
 
-async function tabId(context: BrowserContext, page: Page): Promise<number> {
-  await page.bringToFront();
-  const worker = await serviceWorker(context);
-  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
-}
-
 /** The content script's list for the tab, once it answers at all. */
 async function annotationsOf(context: BrowserContext, page: Page): Promise<unknown[]> {
-  const id = await tabId(context, page);
+  const id = await activeTabId(context, page);
   const worker = await serviceWorker(context);
   let reply: { annotations: unknown[] } | undefined;
   await expect
@@ -38,15 +32,6 @@ async function annotationsOf(context: BrowserContext, page: Page): Promise<unkno
   return reply!.annotations;
 }
 
-async function popupFor(context: BrowserContext, page: Page): Promise<Page> {
-  const id = await tabId(context, page);
-  const extensionId = new URL((await serviceWorker(context)).url()).host;
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html?tab=${id}`);
-  await popup.waitForSelector('body[data-ready]');
-  return popup;
-}
-
 test('a site switched off stays off after the browser restarts', async ({ server }) => {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-restart-'));
   try {
@@ -54,7 +39,7 @@ test('a site switched off stays off after the browser restarts', async ({ server
     let page = await context.newPage();
     await page.goto(server.url + DEMO);
     await expect.poll(async () => (await highlightedTexts(page)).length).toBeGreaterThan(10);
-    const popup = await popupFor(context, page);
+    const popup = await popupForTab(context, page);
     await popup.locator('#site-enabled').uncheck();
     await expect.poll(async () => (await highlightedTexts(page)).length).toBe(0);
     await context.close();
@@ -65,7 +50,7 @@ test('a site switched off stays off after the browser restarts', async ({ server
     await page.goto(server.url + DEMO);
     expect(await annotationsOf(context, page)).toEqual([]);
     expect(await highlightedTexts(page)).toEqual([]);
-    const again = await popupFor(context, page);
+    const again = await popupForTab(context, page);
     await expect(again.locator('#site-enabled')).not.toBeChecked();
     await expect(again.locator('#status')).toHaveText('Backstory is off on this site');
     // And on again: the page would have been annotated.

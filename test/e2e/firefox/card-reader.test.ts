@@ -5,20 +5,16 @@
  * settings reaching the open page, and "run on all sites" registering the
  * content script for a site outside the list (and unregistering it).
  *
- * Firefox is launched here rather than with support/firefox.ts because two
- * preferences are needed: optional permissions granted without a prompt (a
- * test cannot click the browser's own dialog) and a host name outside the
- * curated list that resolves to the local server.
+ * Firefox gets two preferences here: optional permissions granted without a
+ * prompt (a test cannot click the browser's own dialog) and a host name
+ * outside the curated list that resolves to the local server.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_PATH } from '../support/browsers.ts';
-import { EXTENSION_UUID } from '../support/firefox.ts';
-import { DIST_FIREFOX, FIXTURE_PAGES, requireBuilt } from '../support/paths.ts';
+import { collectErrors, launchFirefox, waitFor, type FirefoxWithExtension } from '../support/firefox.ts';
+import { FIXTURE_PAGES } from '../support/paths.ts';
 import { entryById } from '../support/dataset.ts';
+import { PAST_CARD_DELAYS_MS } from '../support/card-timing.ts';
 import { startStaticServer, type StaticServer } from '../../../tools/static-server.ts';
 import type ExtensionApi from 'webextension-polyfill';
 
@@ -26,50 +22,25 @@ import type ExtensionApi from 'webextension-polyfill';
 declare const browser: ExtensionApi.Browser;
 
 const OUTSIDE_HOST = 'not-a-news-site.test';
-const ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
-let firefox: Browser;
-let profile: string;
+let firefox: FirefoxWithExtension;
 let server: StaticServer;
 let port: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  requireBuilt(DIST_FIREFOX);
   server = await startStaticServer({ '/': FIXTURE_PAGES });
   port = new URL(server.url).port;
-  const manifest = JSON.parse(readFileSync(resolve(DIST_FIREFOX, 'manifest.json'), 'utf8'));
-  profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-reader-'));
-  firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: EXTENSION_UUID }),
-      'extensions.webextOptionalPermissionPrompts': false,
-      'network.dns.localDomains': OUTSIDE_HOST,
-    },
+  firefox = await launchFirefox({
+    'extensions.webextOptionalPermissionPrompts': false,
+    'network.dns.localDomains': OUTSIDE_HOST,
   });
-  await firefox.installExtension(DIST_FIREFOX);
 });
 
 afterAll(async () => {
   await firefox?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
-
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
 
 function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -82,19 +53,16 @@ function highlightedTexts(page: Page): Promise<string[]> {
 }
 
 async function newPage(url: string): Promise<Page> {
-  const page = await firefox.newPage();
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const page = await firefox.browser.newPage();
+  collectErrors(page, errors);
   await page.goto(url);
   return page;
 }
 
 /** An extension page; puppeteer's goto never resolves for moz-extension:// URLs, so wait for the page itself. */
 async function extensionPage(path: string): Promise<Page> {
-  const page = await firefox.newPage();
-  void page.goto(`${ORIGIN}/${path}`).catch(() => undefined);
+  const page = await firefox.browser.newPage();
+  void page.goto(`${firefox.origin}/${path}`).catch(() => undefined);
   // Poll rather than waitForSelector: while about:blank gives way to the
   // extension page, the old realm can vanish under a pending evaluation.
   const deadline = Date.now() + 15_000;
@@ -172,13 +140,15 @@ describe('Firefox: the card', () => {
     const element = await openCard(page, 'Pat Ryder');
     const box = (await element.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40, { steps: 8 });
-    await pause(page, 900);
+    await pause(page, PAST_CARD_DELAYS_MS);
     expect(await cardCount(page)).toBe(1);
     await page.mouse.move(3, 3, { steps: 4 });
     await waitFor(() => cardCount(page), (n) => n === 0, 'the card to close after the grace period');
   });
 
   it('opens a related entry in the same card, and Back returns', async () => {
+    const ryder = await entryById('pat-ryder');
+    if (ryder.type !== 'entity') throw new Error('pat-ryder should be an entity');
     const element = await openCard(page, 'Pat Ryder');
     const box = (await element.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40, { steps: 6 });
@@ -187,12 +157,12 @@ describe('Firefox: the card', () => {
     await (await element.$('button.ref'))!.click();
     const name = await waitFor(
       async () => (await card(page))?.$eval('.name', (e) => e.textContent),
-      (n) => n !== 'Pat Ryder',
+      (n) => n !== ryder.name,
       'the related entry',
     );
     expect(name).toBe(related.type === 'claim' ? related.statement : related.name);
     await (await (await card(page))!.$('[data-action="back"]'))!.click();
-    await waitFor(async () => (await card(page))?.$eval('.name', (e) => e.textContent), (n) => n === 'Pat Ryder', 'Back');
+    await waitFor(async () => (await card(page))?.$eval('.name', (e) => e.textContent), (n) => n === ryder.name, 'Back');
     await page.keyboard.press('Escape');
   });
 
@@ -204,7 +174,7 @@ describe('Firefox: the card', () => {
     const pinned = (await (await card(page))!.boundingBox())!;
     await page.mouse.move(3, 3, { steps: 3 });
     await page.evaluate(() => window.scrollBy(0, 700));
-    await pause(page, 700);
+    await pause(page, PAST_CARD_DELAYS_MS);
     expect(await cardCount(page)).toBe(1);
     expect(await (await card(page))!.boundingBox()).toEqual(pinned);
     await page.keyboard.press('Escape');

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxWithExtension } from '../support/firefox.ts';
+import { collectErrors, launchFirefox, waitFor as waitUntil, type FirefoxWithExtension } from '../support/firefox.ts';
 import { FIXTURE_PAGES } from '../support/paths.ts';
 import { startStaticServer, type StaticServer } from '../../../tools/static-server.ts';
 import { buildReactFixture } from '../../fixtures/build-react-fixture.ts';
@@ -55,14 +55,9 @@ async function setSettings(change: Partial<Settings> | null): Promise<void> {
   }, change);
 }
 
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
+/** The page-layer jobs waited on here (whole pages, React at 100 ms) get longer than the default wait. */
+function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  return waitUntil(probe, accept, what, 20_000);
 }
 
 function settledRound(page: Page): Promise<number> {
@@ -104,11 +99,7 @@ function serialised(page: Page): Promise<{ html: string; text: string }> {
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await firefox.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const errors = collectErrors(page);
   await page.goto(server.url + path);
   await waitSettled(page);
   return { page, errors };

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxWithExtension } from '../support/firefox.ts';
+import { collectErrors, launchFirefox, waitFor, type FirefoxWithExtension } from '../support/firefox.ts';
 import { FIXTURE_PAGES } from '../support/paths.ts';
 import { entryById } from '../support/dataset.ts';
 import { startStaticServer, type StaticServer } from '../../../tools/static-server.ts';
@@ -12,16 +12,13 @@ import { startStaticServer, type StaticServer } from '../../../tools/static-serv
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
   server = await startStaticServer({ '/': FIXTURE_PAGES });
   firefox = await launchFirefox();
   page = await firefox.browser.newPage();
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  errors = collectErrors(page);
 });
 
 afterAll(async () => {
@@ -37,16 +34,6 @@ function highlightedTexts(): Promise<string[]> {
     });
     return texts;
   });
-}
-
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
 }
 
 describe('Firefox', () => {

@@ -9,6 +9,10 @@ import { chromium, test as base, type BrowserContext, type Page, type Worker } f
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browsers.ts';
 import { CORPUS, DIST_CHROME, FIXTURE_PAGES, hasCorpus, requireBuilt } from './paths.ts';
 import { startStaticServer, type StaticServer } from '../../../tools/static-server.ts';
+import type ExtensionApi from 'webextension-polyfill';
+
+/** The extension API in the service worker, where evaluate() callbacks run (Chrome's promise-based API). */
+declare const chrome: ExtensionApi.Browser;
 
 export interface WorkerFixtures {
   server: StaticServer;
@@ -37,6 +41,27 @@ export async function launchWithExtension(userDataDir: string): Promise<BrowserC
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** The id of the tab showing `page`: the active tab once brought to the front (its URL may be hidden from the extension). */
+export async function activeTabId(context: BrowserContext, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+}
+
+/**
+ * The popup, opened as a page that speaks for the tab showing `page`
+ * (`?tab=<id>`, see src/popup/target-tab.ts: a test cannot click the
+ * toolbar button), once it is ready.
+ */
+export async function popupForTab(context: BrowserContext, page: Page): Promise<Page> {
+  const id = await activeTabId(context, page);
+  const extensionId = new URL((await serviceWorker(context)).url()).host;
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html?tab=${id}`);
+  await popup.waitForSelector('body[data-ready]');
+  return popup;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({

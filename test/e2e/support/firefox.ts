@@ -1,11 +1,12 @@
 /**
  * Firefox with the built extension, through puppeteer-core over WebDriver
- * BiDi (the only driver that works with Debian's firefox-esr here).
+ * BiDi (the only driver that works with Debian's firefox-esr here), and the
+ * helpers the Firefox tests share.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_PATH } from './browsers.ts';
 import { DIST_FIREFOX, requireBuilt } from './paths.ts';
 
@@ -19,7 +20,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxWithExtension> {
+/** `prefs`: Firefox preferences a test needs on top of the pinned extension origin. */
+export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<FirefoxWithExtension> {
   requireBuilt(DIST_FIREFOX);
   const manifest = JSON.parse(readFileSync(resolve(DIST_FIREFOX, 'manifest.json'), 'utf8'));
   const addonId: string = manifest.browser_specific_settings.gecko.id;
@@ -32,6 +34,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+      ...prefs,
     },
   });
   await browser.installExtension(DIST_FIREFOX);
@@ -43,4 +46,28 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Polls `probe` until `accept` takes its value, and returns that value; fails
+ * with the last value after `timeoutMs`. Puppeteer's waitForFunction cannot
+ * see inside our shadow root or the extension's storage, hence polling.
+ */
+export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Collects the page's uncaught errors and console errors into `errors`, from now on. */
+export function collectErrors(page: Page, errors: string[] = []): string[] {
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
 }

@@ -67,4 +67,21 @@ describe('AnnotationStore', () => {
     store.clear();
     expect(store.touching(link)).toHaveLength(0);
   });
+
+  it('counts the entries mentioned in enabled categories, in the order of their first mention', () => {
+    setBody('<p>Syria, Iraq and Pat Ryder</p><p>Iraq and Syria</p><p>Iraq</p>');
+    const store = new AnnotationStore();
+    const found = annotateBody({ Iraq: 'places', Syria: 'places', 'Pat Ryder': 'people' });
+    store.add(found.slice(2));
+    store.add(found.slice(0, 2));
+    const name = (entry: number) => found.find((a) => a.entry === entry)!.range.toString();
+    const summary = (categories = defaults.categories) =>
+      [...store.mentionedEntries(categories)].map(([entry, { category, count }]) => [name(entry), category, count]);
+    expect(summary()).toEqual([
+      ['Syria', 'places', 2],
+      ['Iraq', 'places', 3],
+      ['Pat Ryder', 'people', 1],
+    ]);
+    expect(summary({ ...defaults.categories, places: false })).toEqual([['Pat Ryder', 'people', 1]]);
+  });
 });

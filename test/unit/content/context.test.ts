@@ -37,14 +37,33 @@ describe('ContentContext', () => {
     }
   });
 
-  it('timers and frames are cancelled when the context ends, and leave no listener behind', async () => {
-    const context = new ContentContext();
+  it('timers and frames are cancelled when the context ends, or by the function they return', async () => {
+    const root = new ContentContext();
+    const ended = root.child();
     const ran: string[] = [];
-    context.setTimeout(() => ran.push('timeout'), 0);
-    context.requestAnimationFrame(() => ran.push('frame'));
-    context.abort();
-    await new Promise((done) => setTimeout(done, 50));
+    ended.setTimeout(() => ran.push('timeout'), 0);
+    ended.requestAnimationFrame(() => ran.push('frame'));
+    ended.abort();
+    const cancelTimeout = root.setTimeout(() => ran.push('cancelled timeout'), 0);
+    const cancelFrame = root.requestAnimationFrame(() => ran.push('cancelled frame'));
+    cancelTimeout();
+    cancelFrame();
+    // Scheduled last, so they run last: once they have run, so would any of the others.
+    await new Promise<void>((done) => root.setTimeout(done, 0));
+    await new Promise<void>((done) => root.requestAnimationFrame(done));
     expect(ran).toEqual([]);
+    root.abort();
+  });
+
+  it('nothing is scheduled on a context that already ended', async () => {
+    const root = new ContentContext();
+    const ended = root.child();
+    ended.abort();
+    const ran: string[] = [];
+    ended.setTimeout(() => ran.push('timeout'), 0);
+    await new Promise<void>((done) => root.setTimeout(done, 0));
+    expect(ran).toEqual([]);
+    root.abort();
   });
 
   it('"Extension context invalidated" is recognised as a shutdown', () => {

@@ -8,8 +8,15 @@ const { PageObserver, summarise } = await import('../../../src/content/page-obse
 import type { PageChange } from '../../../src/content/page-observer.ts';
 import { setBody } from './helpers.ts';
 
-/** Lets MutationObserver callbacks and the animation frame run. */
-const frame = () => new Promise((done) => setTimeout(done, 50));
+/**
+ * Lets the observer see the changes made so far and flush them. Its
+ * callback is a microtask queued by the first change, and it then asks for
+ * an animation frame; ours is asked for after that, and frames run in order.
+ */
+async function frame(): Promise<void> {
+  await Promise.resolve();
+  await new Promise<void>((done) => requestAnimationFrame(() => done()));
+}
 
 function observe() {
   const context = new ContentContext();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, defaults, isSiteEnabled, readSettings, siteKey, withSite } from '../../../src/shared/settings-schema.ts';
+import { changedKeys, defaults, isSiteDisabled, isSiteEnabled, readSettings, siteKey, withSite } from '../../../src/shared/settings-schema.ts';
 
 describe('readSettings', () => {
   it('gives the defaults for empty storage', () => {
@@ -79,6 +79,12 @@ describe('sites', () => {
     expect(isSiteEnabled(settings, 'www.rt.com')).toBe(false);
     expect(isSiteEnabled(settings, 'bbc.com')).toBe(true);
     expect(isSiteEnabled({ ...settings, enabled: false }, 'bbc.com')).toBe(false);
+  });
+
+  it('knows a site is switched off even while Backstory is off everywhere', () => {
+    const settings = { ...structuredClone(defaults), enabled: false, disabledSites: ['rt.com'] };
+    expect(isSiteDisabled(settings, 'WWW.RT.com')).toBe(true);
+    expect(isSiteDisabled(settings, 'bbc.com')).toBe(false);
   });
 
   it('switches one site off and on without touching the others', () => {

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Matcher } from '../../../src/matcher/index.ts';
-import { decodeBase64 } from '../../../src/shared/base64.ts';
+import { decodeBase64, encodeBase64 } from '../../../src/shared/base64.ts';
 import { validateUserDataset } from '../../../src/dataset/validate.ts';
 import type { Bundle } from '../../../src/dataset/bundle.ts';
 import type { DatasetHeader } from '../../../src/dataset/types.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { compileUserDataset, encodeBase64, isStoredUserDataset } = await import('../../../src/shared/user-datasets.ts');
+const { compileUserDataset, isStoredUserDataset } = await import('../../../src/shared/user-datasets.ts');
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/data/valid');
 const json = (path: string) => JSON.parse(readFileSync(resolve(FIXTURE, path), 'utf8')) as Record<string, unknown>;
@@ -57,9 +57,14 @@ describe('compileUserDataset', () => {
     expect((await compileUserDataset(changed, 'a.json')).id).not.toBe(a.id);
   });
 
-  it('rejects records that are not imported datasets', () => {
+  it('rejects records that are not imported datasets, or damaged ones', async () => {
     expect(isStoredUserDataset(null)).toBe(false);
     expect(isStoredUserDataset({ id: 'x' })).toBe(false);
+    // A compiled record with any field the pages read broken is refused as a whole.
+    const stored = await compileUserDataset(fixtureDataset(), 'fixture.json');
+    for (const damage of [{ problems: 'none' }, { problems: [1] }, { entities: -1 }, { claims: '2' }, { header: { name: 1 } }, { header: null }]) {
+      expect(isStoredUserDataset({ ...stored, ...damage }), JSON.stringify(damage)).toBe(false);
+    }
   });
 
   it('encodes base64 that decodes back, past the chunk size', () => {

@@ -1,0 +1,42 @@
+/**
+ * Moving a pinned card by its top bar. The drag follows the pointer through
+ * pointer capture, keeps the card inside the window (at least its top bar,
+ * so it can always be dragged back), and ends on release, on cancel, or when
+ * Backstory stops on the page.
+ */
+
+/** A press that starts a drag: the primary button on the top bar, not on one of its buttons. */
+export function isDragStart(event: PointerEvent): boolean {
+  const target = event.target as Element | null;
+  return event.button === 0 && Boolean(target?.closest('.toolbar')) && !target?.closest('button');
+}
+
+/** The part of the card that must stay on screen, in CSS px. */
+const KEEP_VISIBLE_PX = 48;
+
+export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: AbortSignal): void {
+  const start = frame.getBoundingClientRect();
+  const dx = event.clientX - start.left;
+  const dy = event.clientY - start.top;
+  // Sizes are read once: reading layout on every move, right after writing
+  // the transform, would force a layout per pointer event.
+  const view = frame.ownerDocument.documentElement;
+  const maxX = Math.max(0, view.clientWidth - frame.offsetWidth);
+  const maxY = Math.max(0, view.clientHeight - Math.min(frame.offsetHeight, KEEP_VISIBLE_PX));
+  const drag = new AbortController();
+  const move = (e: PointerEvent) => {
+    const x = clamp(e.clientX - dx, 0, maxX);
+    const y = clamp(e.clientY - dy, 0, maxY);
+    frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  };
+  const end = () => drag.abort();
+  frame.setPointerCapture(event.pointerId);
+  frame.addEventListener('pointermove', move, { signal: drag.signal });
+  frame.addEventListener('pointerup', end, { signal: drag.signal });
+  frame.addEventListener('pointercancel', end, { signal: drag.signal });
+  signal.addEventListener('abort', end, { signal: drag.signal });
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

@@ -13,8 +13,29 @@
  * Name parts mix a pool of real given names, English place words and
  * syllable-built surnames, so that pages share some words with the
  * vocabulary (as real pages do) without matching everything.
- * Claims: one per 25 entities, 1–3 cues of 2–3 terms built from common news
- * words, numbers ("90 percent", "$100 billion") and wildcards ("attack*").
+ *
+ * Claims: one per 25 entities, 1–3 cues each, built the way the real
+ * claims in data/claims are: a cue pairs something specific with common
+ * words. Each claim is about one of the dataset's entities, and each cue
+ * - names it (60%): its name (or "Name|ACRONYM", "Full Name|Surname"), then
+ *   one or two groups of common news words ("killed|died", "fund*|financ*"),
+ *   sometimes a second entity of the dataset instead of the second group;
+ * - or states a number (25%) with a group of common words: half the time a
+ *   specific figure alone ("603", "1,500 people", "40 percent", "$3
+ *   billion"), half the time a figure or a small count ("12", "three") next
+ *   to the entity's name, as in data/claims ("three|3" comes with "Jordan|
+ *   Tower 22", never alone);
+ * - or uses a demonym-like wildcard on a place name (15%), as real cues
+ *   write "Israel*" or "Syria*": the stems come from a fixed pool of 150
+ *   places, as a real dataset has a few hundred country and region names,
+ *   not one per entity.
+ * maxGap 4–11, as in the real cues.
+ *
+ * `claims: 'common-words'` keeps the generator this benchmark used first:
+ * every cue drawn from the same 20 common news words, a few numbers and
+ * ten country names. At 200k aliases (7,000 claims) nearly every sentence
+ * of a news page then contains some cue's anchor: the claim walk's worst
+ * case, reported as its own row.
  */
 import type { Alias, Cue } from '../src/dataset/types.ts';
 import type { PatternSet } from '../src/matcher/types.ts';
@@ -61,9 +82,24 @@ const CODAS = ['', '', 'n', 'r', 'l', 's', 'm', 'd', 'k', 'v'];
 export interface SyntheticOptions {
   aliases: number;
   seed?: number;
+  /** How cues are drawn (see above); default 'realistic'. */
+  claims?: 'realistic' | 'common-words';
 }
 
-export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOptions): PatternSet {
+/** Groups of common news words, as cue terms write them. */
+const COMMON_GROUPS = [
+  'said|says|claimed', 'killed|died|dead', 'attack*|struck|strike*', 'fund*|financ*', 'control*|held|seized',
+  'deal|agreement|accord', 'troops|forces|soldiers', 'elect*|vote*|ballot*', 'ban*|sanction*', 'deny|denied|denies',
+  'support*|backed', 'arrest*|detain*', 'accus*|blame*', 'build*|built|construct*', 'protest*|rallies|rally',
+  'oil|gas|energy', 'border|frontier', 'refugee*|displaced', 'aid|relief', 'talks|negotiat*', 'report*|found',
+  'lost|loss*|damage*', 'plan*|propos*', 'order*|command*', 'bomb*|shell*|missile*', 'occup*|annex*',
+];
+/** Nouns counted in number cues. */
+const COUNTED = ['people', 'troops', 'civilians', 'fighters', 'homes', 'rockets', 'times', 'villages', 'schools', 'attacks'];
+const MONEY_SCALES = ['million', 'billion'];
+const SMALL_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'sixteen', 'twenty'];
+
+export function syntheticPatternSet({ aliases: target, seed = 1, claims: claimStyle = 'realistic' }: SyntheticOptions): PatternSet {
   const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const chance = (p: number) => rand() < p;
@@ -88,6 +124,9 @@ export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOpti
       .join('');
 
   const entities: Array<{ aliases: Alias[] }> = [];
+  /** Entries usable in cues: main name and an alternative spelling; places kept apart for wildcards. */
+  const named: Array<{ name: string; alt: string | null }> = [];
+  const places: string[] = [];
   let count = 0;
   while (count < target) {
     const aliases: Alias[] = [];
@@ -98,6 +137,7 @@ export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOpti
       if (!fresh(full)) continue;
       aliases.push({ text: full });
       if (chance(0.33) && fresh(`~${surname}`)) aliases.push({ text: surname, afterFullName: true });
+      named.push({ name: full, alt: surname });
     } else if (roll < 0.65) {
       const name = chance(0.5)
         ? `${pick(ORG_HEADS)} ${pick(ORG_TOPICS)} ${chance(0.5) ? syllableWord() : ''}`.trim()
@@ -105,7 +145,9 @@ export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOpti
       if (!fresh(name)) continue;
       aliases.push({ text: name });
       const acronym = acronymOf(name);
-      if (acronym.length >= 2 && acronym.length <= 5 && fresh(acronym)) aliases.push({ text: acronym, case: 'sensitive' });
+      const hasAcronym = acronym.length >= 2 && acronym.length <= 5 && fresh(acronym);
+      if (hasAcronym) aliases.push({ text: acronym, case: 'sensitive' });
+      named.push({ name, alt: hasAcronym ? acronym : null });
     } else if (roll < 0.95) {
       const words = 1 + Math.floor(rand() * 3);
       const parts = [syllableWord()];
@@ -115,6 +157,8 @@ export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOpti
       if (!fresh(name)) continue;
       if (chance(0.05)) aliases.push({ text: name, requires: [pick(COUNTRIES), pick(COUNTRIES)] });
       else aliases.push({ text: name });
+      named.push({ name, alt: null });
+      if (words === 1 && places.length < 150) places.push(name);
     } else {
       const words = 5 + Math.floor(rand() * 3);
       const parts: string[] = [];
@@ -122,6 +166,7 @@ export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOpti
       const name = parts.join(' ');
       if (!fresh(name)) continue;
       aliases.push({ text: name });
+      named.push({ name, alt: null });
     }
     entities.push({ aliases });
     count += aliases.length;
@@ -129,13 +174,60 @@ export function syntheticPatternSet({ aliases: target, seed = 1 }: SyntheticOpti
 
   const claims: Array<{ cues: Cue[] }> = [];
   const claimCount = Math.max(1, Math.floor(entities.length / 25));
+  if (claimStyle === 'common-words') {
+    for (let c = 0; c < claimCount; c++) {
+      const cues: Cue[] = [];
+      const n = 1 + Math.floor(rand() * 3);
+      for (let k = 0; k < n; k++) {
+        const terms = [pick(NEWS_WORDS)];
+        if (chance(0.5)) terms.push(pick(NUMBER_TERMS));
+        terms.push(chance(0.5) ? `${pick(NEWS_WORDS).replace('*', '')}|${pick(NEWS_WORDS)}` : pick(COUNTRIES));
+        cues.push({ terms, maxGap: 4 + Math.floor(rand() * 8) });
+      }
+      claims.push({ cues });
+    }
+    return { version: `synthetic-${target}-common-words`, hash: `seed-${seed}`, entities, claims };
+  }
+  const nameTerm = (e: { name: string; alt: string | null }) => (e.alt !== null && chance(0.5) ? `${e.name}|${e.alt}` : e.name);
+  /** A small count ("12", "three|3"): real cues use one only next to a name. */
+  const countTerm = (): string => {
+    const n = 2 + Math.floor(rand() * 29);
+    return chance(0.3) ? pick(SMALL_WORDS) : String(n);
+  };
+  /** A specific figure, as real cues state one on its own ("603", "1,500 people", "40 percent", "$3 billion"). */
+  const numberTerm = (): string => {
+    const roll = rand();
+    if (roll < 0.2) return String(61 + Math.floor(rand() * 939));
+    if (roll < 0.5) {
+      const n = chance(0.5) ? (1 + Math.floor(rand() * 9)) * 100 : (1 + Math.floor(rand() * 90)) * 500;
+      return `${n.toLocaleString('en-US')} ${pick(COUNTED)}`; // "1,500 people"
+    }
+    if (roll < 0.8) return `${5 + 5 * Math.floor(rand() * 19)}${chance(0.5) ? ' percent' : '%'}`; // "40 percent"
+    return `$${1 + Math.floor(rand() * 500)} ${pick(MONEY_SCALES)}`; // "$3 billion"
+  };
   for (let c = 0; c < claimCount; c++) {
+    const subject = pick(named);
     const cues: Cue[] = [];
     const n = 1 + Math.floor(rand() * 3);
     for (let k = 0; k < n; k++) {
-      const terms = [pick(NEWS_WORDS)];
-      if (chance(0.5)) terms.push(pick(NUMBER_TERMS));
-      terms.push(chance(0.5) ? `${pick(NEWS_WORDS).replace('*', '')}|${pick(NEWS_WORDS)}` : pick(COUNTRIES));
+      const roll = rand();
+      let terms: string[];
+      if (roll < 0.6) {
+        terms = [nameTerm(subject), pick(COMMON_GROUPS)];
+        if (chance(0.25)) terms.push(nameTerm(pick(named)));
+        else if (chance(0.5)) terms.push(pick(COMMON_GROUPS));
+      } else if (roll < 0.85) {
+        if (chance(0.5)) {
+          terms = [numberTerm(), pick(COMMON_GROUPS)];
+        } else {
+          terms = [chance(0.5) ? countTerm() : numberTerm(), pick(COMMON_GROUPS)];
+          terms.splice(chance(0.5) ? 0 : 2, 0, nameTerm(subject));
+        }
+      } else {
+        const stem = places.length > 0 ? pick(places) : subject.name.split(' ')[0]!;
+        terms = [`${stem}*`, pick(COMMON_GROUPS)];
+        if (chance(0.5)) terms.push(pick(COMMON_GROUPS));
+      }
       cues.push({ terms, maxGap: 4 + Math.floor(rand() * 8) });
     }
     claims.push({ cues });

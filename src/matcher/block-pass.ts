@@ -1,20 +1,39 @@
 /**
- * One block, after tokenizing: look each token up in the vocabulary, find
- * sentence ends and name breaks, step the entity automaton, and collect
- * verified candidates (aliases) and context-term hits. Which candidates
- * count is decided per batch (session.ts), because gates depend on the whole
- * page. Sentences that contain a cue anchor are handed to the claim pass.
+ * One block, after tokenizing: look each token up in the vocabulary, step
+ * the entity automaton, and collect verified candidates (aliases) and
+ * context-term hits. Which candidates count is decided per batch
+ * (session.ts), because gates depend on the whole page. Sentences that
+ * contain a cue anchor are handed to the claim pass.
+ *
+ * Speed: the work per token is kept to what most tokens need, which is
+ * little. A token's hash is first tested against the scan filter (a blocked
+ * Bloom filter over the words a match can start with, the cue anchors and,
+ * when numbers anchor, the number words; see build-index.ts): most tokens of
+ * a page stop there, without probing the vocabulary table, which at 200,000
+ * aliases is megabytes and would cost a cache miss per rare word. Inside a
+ * possible name every word is looked up. What lies between two tokens (a
+ * sentence end, punctuation inside a name) is read only where it matters:
+ * when the automaton is inside a name, when a candidate is verified, and
+ * around the sentences the claim walk reads (boundary bits are computed
+ * lazily and cached per block). Cue anchors that need a closer look
+ * (digits, number words, wildcard letters) are only noted during the pass
+ * and confirmed at the end of the block; a sentence is found and walked
+ * only for a confirmed one.
  *
  * One BlockPass per Matcher, reused by all its sessions: scanning is
  * synchronous, and reusing the scratch arrays keeps a page scan free of
  * allocation apart from its results.
  */
-import { JOINS_PREVIOUS, STARTS_SENTENCE, tokenBoundary } from './boundaries.ts';
+import { STARTS_SENTENCE, tokenBoundary } from './boundaries.ts';
 import { CASE_INSENSITIVE, CASE_PROPER } from './case-rules.ts';
-import { ClaimPass, type ClaimHits } from './claim-pass.ts';
+import { unitAt } from './char-info.ts';
+import { ClaimHits, ClaimPass } from './claim-pass.ts';
+import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
 import { edgeSlot, shiftFor } from './hash-table.ts';
 import {
   ATTR_CUE_ANCHOR,
+  ATTR_NUMBER_WORD,
+  CUES_ANY_DIGIT,
   CUES_NUMBERS,
   CUES_WILD_ANCHORS,
   META_CUE_FLAGS,
@@ -22,9 +41,9 @@ import {
   META_GATES,
   type IndexData,
 } from './index-data.ts';
+import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyBefore, percentSignAfter } from './numbers.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokensEqual } from './verify.ts';
-import { hasWildBit, tokenWildKey } from './wild-key.ts';
 
 /** Candidates of a batch: flat, reusable arrays (block, start, end, alias). */
 export class Candidates {
@@ -35,6 +54,8 @@ export class Candidates {
   alias = new Int32Array(64);
   /** Context terms seen in this batch (ids, unique). */
   gates: number[] = [];
+  /** Scratch for the session's ordering of the candidates. */
+  order = new Int32Array(64);
 
   push(block: number, start: number, end: number, alias: number): void {
     const i = this.count;
@@ -57,30 +78,97 @@ export class Candidates {
   }
 }
 
+/** Does a filter word (build-index.ts wordFilter) hold all three bits of this token hash? (hash.ts filterMask, inlined.) */
+function inFilter(word: number, hash: number): boolean {
+  const m = Math.imul(hash, 0x85ebca6b);
+  const mask = (1 << (m >>> 27)) | (1 << ((m >>> 22) & 31)) | (1 << ((m >>> 17) & 31));
+  return (word & mask) === mask;
+}
+
 function corrupt(what: string): Error {
   return new Error(`Backstory matcher index is corrupt: ${what}`);
 }
 
+/** #firstUnit classes. */
+const FIRST_DIGIT = 1;
+const FIRST_WILD = 2;
+
+/** Kinds of noted anchor (low two bits of an entry of #anchors; the token index is above). */
+const ANCHOR_SURE = 0; // a word chosen as an anchor
+const ANCHOR_FIRST = 1; // its first unit is a digit or a wildcard anchor's first letter: check
+const ANCHOR_NUMBER_WORD = 2; // a number word: check the value of the phrase it starts
+
 export class BlockPass {
   readonly #d: IndexData;
   readonly #claims: ClaimPass | null;
+  readonly #everySentence: boolean;
+  readonly #anyDigit: boolean;
+  readonly #numberAnchors: boolean;
+  /** Number anchors or unit anchors: tokens starting with a digit are noted. */
   readonly #digitAnchors: boolean;
-  readonly #wildAnchors: boolean;
+  /** Wildcard anchors: pairs of first units that may start one (cue-anchors.ts), or null. */
+  readonly #wildPairs: Uint32Array | null;
+  /** Wildcard anchors: their three-letter keys, and the list of them (cue-anchors.ts). */
+  readonly #wildKeys: Uint32Array;
+  readonly #wildAnchors: Int32Array;
+  /**
+   * Per ASCII first unit of a token: FIRST_DIGIT when a digit may anchor,
+   * FIRST_WILD when a wildcard anchor may start with it; null when no cue
+   * anchor needs a look at first units.
+   */
+  readonly #firstUnit: Uint8Array | null;
+  /** Per NUMBER_WORDS index + 1: 1 when the word can start a number phrase. */
+  readonly #numberStart: Uint8Array;
+  readonly #filterShift: number;
+  readonly #cueFilterShift: number;
+  readonly #vocabShift: number;
   #syms = new Int32Array(256);
+  /** Boundary bits of token j, valid where #bitsStamp[j] === #stamp. */
   #bits = new Uint8Array(256);
+  #bitsStamp = new Int32Array(256);
+  #stamp = 0;
+  /** Anchors noted in the current block: token index << 2 | ANCHOR_* kind, in token order. */
+  #anchors = new Int32Array(64);
+  #anchorCount = 0;
   /** Per context term: 1 once seen in the current batch. */
   readonly #gateMark: Uint8Array;
-  /** Sentences with a cue anchor in the current block: [first, end) token pairs. */
-  #sentences: number[] = [];
   readonly candidates = new Candidates();
+  /** Claim matches of the current batch (filled block by block, read by the session). */
+  readonly claimHits = new ClaimHits();
 
-  constructor(d: IndexData) {
+  /**
+   * `everySentence` walks every sentence of every block for claims, as if
+   * every token were an anchor, and looks every token up: no filter at all.
+   * Tests compare it with the normal pass to show that anchors and filters
+   * never lose a claim.
+   */
+  constructor(d: IndexData, options: { everySentence?: boolean } = {}) {
     this.#d = d;
+    this.#everySentence = options.everySentence === true;
     const cues = d.meta[META_CUES]! > 0;
-    this.#claims = cues ? new ClaimPass(d) : null;
-    const flags = d.meta[META_CUE_FLAGS]!;
-    this.#digitAnchors = cues && (flags & CUES_NUMBERS) !== 0;
-    this.#wildAnchors = cues && (flags & CUES_WILD_ANCHORS) !== 0;
+    this.#claims = cues ? new ClaimPass(d, { exhaustive: this.#everySentence }) : null;
+    const flags = cues ? d.meta[META_CUE_FLAGS]! : 0;
+    this.#anyDigit = (flags & CUES_ANY_DIGIT) !== 0;
+    this.#numberAnchors = (flags & CUES_NUMBERS) !== 0;
+    this.#digitAnchors = this.#anyDigit || this.#numberAnchors;
+    this.#wildPairs = (flags & CUES_WILD_ANCHORS) !== 0 ? wildAnchorPairs(d) : null;
+    this.#wildKeys = wildAnchorKeys(d);
+    this.#wildAnchors = wildAnchorList(d);
+    if (this.#digitAnchors || this.#wildPairs !== null) {
+      const first = this.#wildPairs !== null ? wildAnchorFirsts(this.#wildPairs) : new Uint8Array(128);
+      for (let c = 0; c < 128; c++) {
+        first[c] = first[c] !== 0 ? FIRST_WILD : 0;
+        if (c >= 48 && c <= 57 && this.#digitAnchors) first[c] = first[c]! | FIRST_DIGIT;
+      }
+      this.#firstUnit = first;
+    } else {
+      this.#firstUnit = null;
+    }
+    this.#numberStart = new Uint8Array(NUMBER_WORDS.length + 1);
+    NUMBER_WORDS.forEach((w, i) => (this.#numberStart[i + 1] = w.kind <= NW_SCALE ? 1 : 0));
+    this.#filterShift = shiftFor(d.vocabFilter.length);
+    this.#cueFilterShift = shiftFor(d.cueFilter.length);
+    this.#vocabShift = shiftFor(d.vocab.length >> 1);
     this.#gateMark = new Uint8Array(d.meta[META_GATES]!);
   }
 
@@ -99,14 +187,32 @@ export class BlockPass {
     if (this.#syms.length < n) {
       this.#syms = new Int32Array(n * 2);
       this.#bits = new Uint8Array(n * 2);
+      this.#bitsStamp = new Int32Array(n * 2);
     }
+    this.#stamp = (this.#stamp + 1) | 0;
+    if (this.#stamp === 0) {
+      // Wrapped around (after 2^32 blocks): old stamps would look current.
+      this.#bitsStamp.fill(0);
+      this.#stamp = 1;
+    }
+    this.#anchorCount = 0;
+    // The token loop is a function of its own, kept free of the claim walk's code.
+    this.#tokenPass(tokens, block);
+    if (this.#claims !== null && this.#everySentence) this.#walkEverySentence(tokens, block, claims);
+    else if (this.#anchorCount > 0) this.#walkClaims(tokens, block, claims);
+  }
+
+  /** The per-token pass: vocabulary, automaton and candidates, cue anchors noted. */
+  #tokenPass(tokens: Tokens, block: number): void {
+    const text = tokens.text;
+    const n = tokens.count;
     const syms = this.#syms;
-    const bits = this.#bits;
     const d = this.#d;
+    const filter = d.vocabFilter;
+    const filterShift = this.#filterShift;
     const vocab = d.vocab;
-    const vsize = vocab.length >> 1;
-    const vmask = vsize - 1;
-    const vshift = shiftFor(vsize);
+    const vmask = (vocab.length >> 1) - 1;
+    const vshift = this.#vocabShift;
     const symAttr = d.symAttr;
     const acRoot = d.acRoot;
     const acEdges = d.acEdges;
@@ -116,55 +222,58 @@ export class BlockPass {
     const acDict = d.acDict;
     const hs = tokens.hash;
     const bound = tokens.bound;
+    const firstUnits = tokens.first;
     const claimsOn = this.#claims !== null;
-    const digitAnchors = this.#digitAnchors;
-    const sentences = this.#sentences;
-    sentences.length = 0;
-    let sentenceStart = 0;
-    const wildAnchors = this.#wildAnchors;
-    const wildAnchorBits = d.wildAnchorBits;
-    let anchored = false;
+    const firstUnit = this.#firstUnit;
+    const wildPairs = this.#wildPairs;
+    const wildKeys = this.#wildKeys;
+    const numberStart = this.#numberAnchors ? this.#numberStart : null;
     let state = 0;
     for (let j = 0; j < n; j++) {
       const key = hs[j]!;
-      let slot = Math.imul(key, 0x9e3779b1) >>> vshift; // hash.ts slotOf, inlined
-      let sym: number;
-      for (;;) {
-        sym = vocab[slot * 2 + 1]!;
-        if (sym === -1 || vocab[slot * 2] === key) break;
-        slot = (slot + 1) & vmask;
+      // hash.ts mixHash: the filter and the vocabulary table both take its top bits.
+      const mixed = Math.imul(key, 0x9e3779b1);
+      let sym = -1;
+      // Inside a possible name (state !== 0) every word may continue it: look it up.
+      if (state !== 0 || inFilter(filter[mixed >>> filterShift]!, key)) {
+        let slot = mixed >>> vshift;
+        for (;;) {
+          const s = vocab[slot * 2 + 1]!;
+          if (s === -1 || vocab[slot * 2] === key) {
+            sym = s;
+            break;
+          }
+          slot = (slot + 1) & vmask;
+        }
       }
-      syms[j] = sym;
-      // Boundary: plain white space (the common case) joins; else read the gap.
-      const start = bound[2 * j]!;
-      let b: number;
-      if (j === 0) b = STARTS_SENTENCE;
-      else {
-        let i = bound[2 * j - 1]!;
-        let c = text.charCodeAt(i);
-        while (c === 32 || c === 10 || c === 9 || c === 13) c = text.charCodeAt(++i);
-        b = i === start ? JOINS_PREVIOUS : tokenBoundary(tokens, j);
-      }
-      bits[j] = b;
       if (claimsOn) {
-        if ((b & STARTS_SENTENCE) !== 0 && j > 0) {
-          if (anchored) sentences.push(sentenceStart, j);
-          sentenceStart = j;
-          anchored = false;
+        syms[j] = sym;
+        if (firstUnit !== null) {
+          // Digits and wildcard letters: noted here, checked at the end of the block.
+          const c = firstUnits[2 * j]!;
+          const kind = c < 128 ? firstUnit[c]! : wildPairs !== null ? FIRST_WILD : 0;
+          if (kind !== 0 && ((kind & FIRST_DIGIT) !== 0 || mayStartWildAnchor(wildPairs!, wildKeys, text, bound[2 * j]!, bound[2 * j + 1]!, c))) {
+            this.#noteAnchor(j, ANCHOR_FIRST);
+          }
         }
-        if (!anchored) {
-          if (sym >= 0 && (symAttr[sym]! & ATTR_CUE_ANCHOR) !== 0) anchored = true;
-          else if (digitAnchors && text.charCodeAt(start) <= 57 && text.charCodeAt(start) >= 48) anchored = true;
-          else if (wildAnchors && hasWildBit(wildAnchorBits, tokenWildKey(text, start, bound[2 * j + 1]!))) anchored = true;
+        if (sym >= 0) {
+          const attr = symAttr[sym]!;
+          if ((attr & ATTR_CUE_ANCHOR) !== 0) this.#noteAnchor(j, ANCHOR_SURE);
+          else if (numberStart !== null && numberStart[attr & ATTR_NUMBER_WORD] === 1) this.#noteAnchor(j, ANCHOR_NUMBER_WORD);
         }
       }
-      // Names never cross a sentence end. Other punctuation does not reset
-      // the automaton: a name may be written with it ("Washington, D.C."),
-      // and #candidate checks each gap against the pattern.
-      if ((b & STARTS_SENTENCE) !== 0) state = 0;
       if (sym < 0) {
         state = 0;
         continue;
+      }
+      // Names never cross a sentence end (only looked at inside a name).
+      // Other punctuation does not reset the automaton: a name may be
+      // written with it ("Washington, D.C."), and #candidate checks each
+      // gap against the pattern.
+      if (state !== 0) {
+        const prevEnd = bound[2 * j - 1]!;
+        const plainSpace = bound[2 * j] === prevEnd + 1 && unitAt(text, prevEnd) === 32;
+        if (!plainSpace && (this.#bitsOf(tokens, j) & STARTS_SENTENCE) !== 0) state = 0;
       }
       // Aho-Corasick step: follow failure links until an edge on sym exists.
       for (;;) {
@@ -196,7 +305,7 @@ export class BlockPass {
         let node = acOut[state]! >= 0 ? state : acDict[state]!;
         while (node !== 0) {
           for (let p = acOut[node]!; p >= 0; ) {
-            this.#candidate(p, j, tokens, bits, block);
+            this.#candidate(p, j, tokens, block);
             const following = d.patNext[p]!;
             if (following >= 0 && following <= p) throw corrupt('pattern chain');
             p = following;
@@ -207,16 +316,214 @@ export class BlockPass {
         }
       }
     }
-    if (claimsOn) {
-      if (anchored) sentences.push(sentenceStart, n);
-      if (sentences.length > 0) this.#claims!.scan(tokens, syms, bits, sentences, block, claims);
+  }
+
+  #noteAnchor(j: number, kind: number): void {
+    if (this.#anchorCount === this.#anchors.length) {
+      const grown = new Int32Array(this.#anchors.length * 2);
+      grown.set(this.#anchors);
+      this.#anchors = grown;
+    }
+    this.#anchors[this.#anchorCount++] = (j << 2) | kind;
+  }
+
+  /** Boundary bits of token j (boundaries.ts), computed once per block. */
+  #bitsOf(tokens: Tokens, j: number): number {
+    if (this.#bitsStamp[j] === this.#stamp) return this.#bits[j]!;
+    const b = tokenBoundary(tokens, j);
+    this.#bits[j] = b;
+    this.#bitsStamp[j] = this.#stamp;
+    return b;
+  }
+
+  /**
+   * The claim walk for the sentences that hold an anchor. Anchors were noted
+   * in token order; one that needs a check (a digit, a number word, a
+   * wildcard letter) is confirmed first, and a sentence is walked once
+   * however many anchors it holds.
+   */
+  #walkClaims(tokens: Tokens, block: number, claims: ClaimHits): void {
+    const pass = this.#claims!;
+    const n = tokens.count;
+    pass.startBlock(tokens, this.#syms, this.#bits);
+    const syms = this.#syms;
+    const symCueClass = this.#d.symCueClass;
+    let blockClasses = 0; // the classes of the block's words, once looked up
+    let blockLookedUp = false;
+    let walkedTo = 0; // tokens before this are in a sentence already handled
+    for (let a = 0; a < this.#anchorCount; a++) {
+      const j = this.#anchors[a]! >> 2;
+      if (j < walkedTo) continue;
+      let require = this.#confirm(tokens, this.#anchors[a]!);
+      if (require === 0) continue;
+      if (require !== -1) {
+        // Before finding the sentence: is any word the anchor's cues need
+        // (a second term) in the block at all? One look-up pass per block.
+        if (!blockLookedUp) {
+          this.#lookUpCueWords(tokens, 0, n);
+          blockLookedUp = true;
+          for (let t = 0; t < n; t++) if (syms[t]! >= 0) blockClasses |= symCueClass[syms[t]!]!;
+        }
+        if ((blockClasses & require) === 0) {
+          // Not here; an anchor later in the same sentence may still need a walk.
+          continue;
+        }
+      }
+      // The sentence around j: back to its first token, on to the next start.
+      let first = j;
+      while (first > 0 && (this.#bitsOf(tokens, first) & STARTS_SENTENCE) === 0) first--;
+      this.#bitsOf(tokens, first);
+      let end = j + 1;
+      while (end < n && (this.#bitsOf(tokens, end) & STARTS_SENTENCE) === 0) end++;
+      walkedTo = end;
+      // What the sentence's other anchors require too (the earlier ones were
+      // no anchors, or this sentence would have been handled already).
+      for (let b = a + 1; b < this.#anchorCount && require !== -1; b++) {
+        if (this.#anchors[b]! >> 2 >= end) break;
+        require = mergeRequire(require, this.#confirm(tokens, this.#anchors[b]!));
+      }
+      this.#lookUpCueWords(tokens, first, end);
+      if (require !== -1) {
+        // Walk only if a second term some anchored cue needs is here.
+        let classes = 0;
+        for (let t = first; t < end; t++) if (syms[t]! >= 0) classes |= symCueClass[syms[t]!]!;
+        if ((classes & require) === 0) continue;
+      }
+      pass.sentence(first, end);
+    }
+    pass.finishBlock(block, claims);
+  }
+
+  /** The reference for the tests: every sentence walked, no anchor looked at. */
+  #walkEverySentence(tokens: Tokens, block: number, claims: ClaimHits): void {
+    const pass = this.#claims!;
+    const n = tokens.count;
+    pass.startBlock(tokens, this.#syms, this.#bits);
+    for (let first = 0; first < n; ) {
+      this.#bitsOf(tokens, first);
+      let end = first + 1;
+      while (end < n && (this.#bitsOf(tokens, end) & STARTS_SENTENCE) === 0) end++;
+      this.#lookUpCueWords(tokens, first, end, false);
+      pass.sentence(first, end);
+      first = end;
+    }
+    pass.finishBlock(block, claims);
+  }
+
+  /**
+   * The scan filter leaves out cue words that are not anchors (build-index.ts):
+   * tokens [first, end) it turned away are looked up in the vocabulary itself,
+   * those that pass the cue filter (all of them when `filtered` is false,
+   * for the reference walk).
+   */
+  #lookUpCueWords(tokens: Tokens, first: number, end: number, filtered = true): void {
+    const vocab = this.#d.vocab;
+    const vmask = (vocab.length >> 1) - 1;
+    const vshift = this.#vocabShift;
+    const filter = this.#d.cueFilter;
+    const fshift = this.#cueFilterShift;
+    const hs = tokens.hash;
+    const syms = this.#syms;
+    for (let j = first; j < end; j++) {
+      if (syms[j]! >= 0) continue;
+      const key = hs[j]!;
+      const mixed = Math.imul(key, 0x9e3779b1);
+      if (filtered && !inFilter(filter[mixed >>> fshift]!, key)) continue;
+      let slot = mixed >>> vshift;
+      for (;;) {
+        const s = vocab[slot * 2 + 1]!;
+        if (s === -1 || vocab[slot * 2] === key) {
+          syms[j] = s;
+          break;
+        }
+        slot = (slot + 1) & vmask;
+      }
     }
   }
 
-  #candidate(p: number, last: number, tokens: Tokens, bits: Uint8Array, block: number): void {
+  /**
+   * Does a noted anchor (#anchors entry) hold? Returns its requirement
+   * (cue-anchors.ts mergeRequire: class bits, -1 for none), 0 when it is no
+   * anchor after all. Number values and wildcard prefixes are checked here.
+   */
+  #confirm(tokens: Tokens, entry: number): number {
+    const j = entry >> 2;
+    const kind = entry & 3;
+    if (kind === ANCHOR_SURE) return this.#d.symRequire[this.#syms[j]!]!;
+    if (kind === ANCHOR_NUMBER_WORD) return this.#numberAnchorAt(tokens, j);
+    let require = 0;
+    const c = tokens.first[2 * j]!;
+    if (c >= 48 && c <= 57) {
+      if (this.#anyDigit) return -1;
+      if (this.#numberAnchors) require = this.#numberAnchorAt(tokens, j);
+    }
+    if (this.#wildPairs !== null) require = mergeRequire(require, startsWildAnchor(this.#d, this.#wildAnchors, tokens, j));
+    return require;
+  }
+
+  #isNumberWord(t: number, n: number): boolean {
+    if (t >= n) return false;
+    const sym = this.#syms[t]!;
+    return sym >= 0 && (this.#d.symAttr[sym]! & ATTR_NUMBER_WORD) !== 0;
+  }
+
+  /** Is the value of the number starting at token j a cue anchor? Its requirement, 0 if not. */
+  #numberAnchorAt(tokens: Tokens, j: number): number {
+    const n = tokens.count;
+    const syms = this.#syms;
+    const symAttr = this.#d.symAttr;
+    // The common case: a number word standing alone ("two", "dozen") is
+    // worth its own value, whatever its gap to the next token. (Not
+    // verified against the text: a word whose hash merely equals a number
+    // word's can only cause an extra walk.)
+    const text = tokens.text;
+    const b = tokens.bound;
+    const start = b[2 * j]!;
+    const end = b[2 * j + 1]!;
+    // With no number or unit word after it, the unit can only be a % sign
+    // after the number or a currency sign before its digits.
+    const sym = syms[j]!;
+    if (sym >= 0 && !this.#isNumberWord(j + 1, n)) {
+      const index = (symAttr[sym]! & ATTR_NUMBER_WORD) - 1;
+      if (index >= 0) return this.#claims!.anchorValue(NUMBER_WORDS[index]!.value, percentSignAfter(text, end) ? UNIT_PERCENT : -1);
+    }
+    // As common: digits alone ("12", "2018"), not followed by a comma or dot
+    // and more digits (1,000; 3.5) nor by a number word (100 billion).
+    if (end - start <= 15 && !this.#isNumberWord(j + 1, n)) {
+      let value = 0;
+      let i = start;
+      for (; i < end; i++) {
+        const c = unitAt(text, i);
+        if (c < 48 || c > 57) break;
+        value = value * 10 + (c - 48);
+      }
+      const joinedPunct = j + 1 < n && b[2 * j + 2] === end + 1 && (unitAt(text, end) === 44 || unitAt(text, end) === 46);
+      if (i === end && !joinedPunct) {
+        const sign = currencyBefore(text, start);
+        return this.#claims!.anchorValue(value, sign >= 0 ? sign : percentSignAfter(text, end) ? UNIT_PERCENT : -1);
+      }
+    }
+    // Otherwise read the number as the claim walk would. Its tokens (digits,
+    // number words) and the one after them are all the readers look at:
+    // give them boundary bits, and no more.
+    let to = j + 1;
+    while (to < n) {
+      this.#bitsOf(tokens, to);
+      const sym = syms[to]!;
+      const c = unitAt(tokens.text, tokens.bound[2 * to]!);
+      if (!(c >= 48 && c <= 57) && !(sym >= 0 && (symAttr[sym]! & ATTR_NUMBER_WORD) !== 0)) break;
+      to++;
+    }
+    this.#bitsOf(tokens, j);
+    return this.#claims!.anchorNumberAt(j, Math.min(n, to + 1));
+  }
+
+  #candidate(p: number, last: number, tokens: Tokens, block: number): void {
     const d = this.#d;
     const first = last - d.patLen[p]! + 1;
     if (first < 0) return;
+    for (let k = first; k <= last; k++) this.#bitsOf(tokens, k);
+    const bits = this.#bits;
     const mode = d.patCase[p]!;
     if (mode === CASE_PROPER && (bits[first]! & STARTS_SENTENCE) !== 0) return;
     if (!gapsMatch(tokens, first, last, bits, d.strSig, d.patSig[p]!, d.patSig[p + 1]!)) return;
@@ -241,3 +548,4 @@ export class BlockPass {
     c.push(block, tokens.bound[2 * first]!, from === to ? end : end + tailLength(tokens.text, end, d.strSig, from, to), target);
   }
 }
+

@@ -28,6 +28,7 @@ import {
   WORD,
   charInfo,
   gapFlagOf,
+  unitAt,
 } from './char-info.ts';
 import { hashFolded } from './hash.ts';
 import { TOKEN_DOTTED, type Tokens } from './tokenize.ts';
@@ -41,7 +42,7 @@ for (let c = 0; c < 128; c++) {
 
 /** An apostrophe and s right after a token, the whole possessive (the tokenizer dropped it). */
 function isPossessiveAt(text: string, i: number, to: number): boolean {
-  const c1 = text.charCodeAt(i + 1);
+  const c1 = unitAt(text, i + 1);
   if (!(c1 === 115 || c1 === 83) || i + 2 > to) return false;
   return charInfo(text.codePointAt(i)!).kind === APOS;
 }
@@ -54,7 +55,7 @@ function isPossessiveAt(text: string, i: number, to: number): boolean {
 export function gapFlags(text: string, from: number, to: number): number {
   let g = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = unitAt(text, i);
     if (i === from && isPossessiveAt(text, i, to)) {
       i++; // the 's of "Iran's parliament": a name runs across it
       continue;
@@ -92,7 +93,7 @@ export function isAbbreviationHash(hash: number): boolean {
 
 /** Does the token starting at `start` begin with a lower-case letter or a digit? */
 export function startsLowerOrDigit(text: string, start: number): boolean {
-  const c = text.charCodeAt(start);
+  const c = unitAt(text, start);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   const info = charInfo(text.codePointAt(start)!);
   if (info.kind !== WORD) return false;
@@ -127,7 +128,7 @@ export function boundaryBits(
 /** A one-letter token: an initial such as the R. of Joe R. Biden. */
 function isInitial(text: string, start: number, end: number): boolean {
   if (end - start === 1) {
-    const c = text.charCodeAt(start);
+    const c = unitAt(text, start);
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 128 && charInfo(c).kind === WORD);
   }
   if (end - start === 2) {
@@ -144,7 +145,7 @@ export function tokenBoundary(tokens: Tokens, j: number): number {
   const text = tokens.text;
   const prevEnd = b[2 * j - 1]!;
   const start = b[2 * j]!;
-  if (start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32) return JOINS_PREVIOUS;
+  if (start === prevEnd + 1 && unitAt(text, prevEnd) === 32) return JOINS_PREVIOUS;
   const gap = gapFlags(text, prevEnd, start);
   return boundaryBits(gap, text, start, tokens.hash[j - 1]!, tokens.flags[j - 1]!, b[2 * j - 2]!, prevEnd);
 }

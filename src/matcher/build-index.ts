@@ -7,12 +7,15 @@ import type { PatternSet } from './types.ts';
 import { CASE_INSENSITIVE, resolveCase } from './case-rules.ts';
 import type { CueItem } from './cue-terms.ts';
 import { parseTerm, termKey, type TermAlternative } from './cue-terms.ts';
-import { hashFolded } from './hash.ts';
-import { buildKeyTable } from './hash-table.ts';
+import { filterMask, hashFolded, mixHash } from './hash.ts';
+import { buildKeyTable, shiftFor } from './hash-table.ts';
 import {
   ALIAS_AFTER_FULL_NAME,
   ALIAS_REQUIRES,
   ATTR_CUE_ANCHOR,
+  ATTR_CUE_ITEM,
+  ATTR_NUMBER_WORD,
+  CUES_ANY_DIGIT,
   CUES_NUMBERS,
   CUES_WILD_ANCHORS,
   CHECK_CASED,
@@ -29,7 +32,9 @@ import {
   META_TERMS,
   META_UNIT_SYMS,
   META_WILDS,
+  WILD_ANCHOR,
   WILD_BITS_WORDS,
+  WILD_CASED,
   wildKeyOf,
   type IndexData,
 } from './index-data.ts';
@@ -41,10 +46,14 @@ import {
   MAX_PATTERN_TOKENS,
 } from './limits.ts';
 import { NUMBER_WORDS, NW_AND, UNIT_WORDS } from './numbers.ts';
+import { COMMON_WORDS } from './common-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { analysePhrase, type PhraseToken } from './phrase.ts';
 import type { PatternProblem } from './problems.ts';
 import { TrieBuilder } from './trie-builder.ts';
+
+/** A word used by this many aliases, context terms or cue items is generic (see the anchors). */
+const GENERIC_WORD_USES = 16;
 
 interface PatternRec {
   syms: number[];
@@ -97,6 +106,24 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Two case rules accept some common spelling. */
 function caseOverlap(a: AliasCandidate, b: AliasCandidate): boolean {
   return a.caseMode === CASE_INSENSITIVE || b.caseMode === CASE_INSENSITIVE || a.cased === b.cased;
+}
+
+/**
+ * A filter over the given vocabulary symbols: about 16 bits per word, in
+ * 32-bit words chosen by the top bits of mixHash(word hash), three bits set
+ * per word (hash.ts filterMask).
+ */
+function wordFilter(vocab: ReadonlyMap<number, number>, words: ReadonlySet<number>): Uint32Array {
+  let size = 8;
+  while (size * 32 < words.size * 16) size *= 2;
+  const filter = new Uint32Array(size);
+  const shift = shiftFor(size);
+  for (const [hash, sym] of vocab) {
+    if (!words.has(sym)) continue;
+    const at = mixHash(hash) >>> shift;
+    filter[at] = filter[at]! | filterMask(hash);
+  }
+  return filter;
 }
 
 export function buildIndex(set: PatternSet): { data: IndexData; problems: PatternProblem[] } {
@@ -419,7 +446,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     const s = w.caseSensitive ? w.cased : w.prefix;
     wildInfo[i * 3] = strCue.length;
     wildInfo[i * 3 + 1] = s.length;
-    wildInfo[i * 3 + 2] = w.caseSensitive ? 1 : 0;
+    wildInfo[i * 3 + 2] = w.caseSensitive ? WILD_CASED : 0;
     pushString(strCue, s);
     const bit = w.key & (WILD_BITS_WORDS * 32 - 1);
     wildBits[bit >>> 5] = wildBits[bit >>> 5]! | (1 << (bit & 31));
@@ -441,24 +468,57 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     cueTerms[i + 1] = cueTermList.length;
   });
 
-  // Anchors (claim-pass.ts walks only sentences that contain one). For each
-  // cue, the term with the rarest-looking words is chosen, and from each of
-  // its alternatives the rarest-looking item: a sentence that matches the
-  // cue contains one of those items. Longer words count as rarer; function
-  // words and bare numbers as common; a wildcard anchors through a bit set
-  // on the first three letters of every token, which costs more per token.
+  // Anchors (block-pass.ts hands the claim walk only sentences that contain
+  // one). For each cue, the term that should be rarest on a page is chosen,
+  // and from each of its alternatives the rarest item: a sentence that
+  // matches the cue contains one of those items. Rarity is guessed from the
+  // word itself: names (written with a capital) and long words are rare,
+  // frequent English and news words (common-words.ts) and function words
+  // (stop-words.ts) are common, a specific number is rarer than a small one
+  // or a year, a unit (percent, dollars) is as common as any number. The
+  // choice only decides how often the claim walk runs, never what matches.
   const symAttr = new Uint8Array(symCount);
+  if (NUMBER_WORDS.length + 1 > ATTR_NUMBER_WORD) throw new Error('build-index.ts: too many number words for symAttr');
   for (const [sym, index] of numberWordSyms) symAttr[sym] = index + 1;
+  for (const alt of alts) {
+    for (const it of alt.items) {
+      const sym = it.kind === 'word' ? vocab.get(it.hash)! : it.kind === 'unit' ? unitSyms[it.unit]! : -1;
+      if (sym >= 0) symAttr[sym] = symAttr[sym]! | ATTR_CUE_ITEM;
+    }
+  }
+  const commonPrefix = (prefix: string) => {
+    for (const w of COMMON_WORDS) if (w.startsWith(prefix)) return true;
+    for (const w of STOP_WORDS) if (w.startsWith(prefix)) return true;
+    return false;
+  };
+  // A word many of the dataset's own names use ("Forces", "Liberation",
+  // "Ministry") is generic too, however rare in English: the names that
+  // differ are the specific ones.
+  const wordUses = new Map<string, number>();
+  const countWords = (text: string) => {
+    for (const w of new Set(text.split(' '))) wordUses.set(w, (wordUses.get(w) ?? 0) + 1);
+  };
+  for (const p of patterns) countWords(p.fold);
+  for (const alt of alts) for (const it of alt.items) if (it.kind === 'word') countWords(it.fold);
   const itemScore = (it: CueItem): number => {
     switch (it.kind) {
       case 'word':
-        return STOP_WORDS.has(it.fold) ? 1 : 10 + Math.min(it.fold.length, 12);
+        if (STOP_WORDS.has(it.fold)) return 1;
+        if (COMMON_WORDS.has(it.fold) || (wordUses.get(it.fold) ?? 0) >= GENERIC_WORD_USES) return 4;
+        return 10 + Math.min(it.fold.length, 12) + (it.cased !== it.fold ? 4 : 0);
       case 'wild':
-        return 5 + Math.min(it.prefix.length, 4);
-      case 'num':
-        return 4;
+        // Checked on every token whose first letters fit, so dearer than a
+        // word. A capitalised stem is a name ("Israel*"); a lower-case one
+        // is mostly a verb or noun stem ("elect*", "financ*"), common in news.
+        if (commonPrefix(it.prefix)) return 3;
+        return it.casedPrefix !== it.prefix ? 12 + Math.min(it.prefix.length, 8) : 2 + Math.min(it.prefix.length, 8);
+      case 'num': {
+        const v = it.value;
+        const everyday = Number.isInteger(v) && (v <= 31 || (v >= 1900 && v <= 2100)); // days, small counts, years
+        return everyday ? 5 : 12;
+      }
       case 'unit':
-        return 3;
+        return 2;
     }
   };
   const bestItem = (alt: AltRec) => alt.items.reduce((best, it) => (itemScore(it) > itemScore(best) ? it : best));
@@ -466,30 +526,101 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   for (const alt of alts) altsByTerm.set(alt.term, [...(altsByTerm.get(alt.term) ?? []), alt]);
   const termScore = (term: number) => Math.min(...altsByTerm.get(term)!.map((alt) => itemScore(bestItem(alt))));
   let cueFlags = 0;
-  let numberAnchors = false;
-  const wildAnchorBits = new Uint32Array(WILD_BITS_WORDS);
+  // A second condition per cue: the sentence must also hold an item of its
+  // next rarest term whose items are words, so that a cue
+  // whose rarest term is still common ("several", "last") does not send
+  // every sentence with it to the walk. Each such term gets a class bit;
+  // symCueClass marks the words that carry it, and each anchor item records
+  // (as a requirement) the bits of the cues it anchors, or -1 for a cue with
+  // no second condition. block-pass.ts walks a sentence only if an anchor's
+  // requirement meets the classes of its words.
+  const symCueClass = new Int32Array(symCount);
+  const symRequire = new Int32Array(symCount);
+  const wildRequire = new Int32Array(wilds.length);
+  const mergeRequire = (a: number, b: number) => (a === -1 || b === -1 ? -1 : a | b);
+  const scores = new Map<number, number>();
+  const scoreOf = (t: number) => {
+    let v = scores.get(t);
+    if (v === undefined) scores.set(t, (v = termScore(t)));
+    return v;
+  };
+  /** Anchor numbers: value → (unit the cue writes after it, -1 for none) → requirement. */
+  const anchorNumbers = new Map<number, Map<number, number>>();
   for (const cue of cues) {
-    const term = cue.terms.reduce((best, t) => (termScore(t) > termScore(best) ? t : best));
+    const ranked = [...new Set(cue.terms)].sort((a, b) => scoreOf(b) - scoreOf(a));
+    const term = ranked[0]!;
+    let require = -1;
+    // The rarest other term whose items are words (a symbol says whether a
+    // sentence holds one); a cue with none has no second condition.
+    for (const second of ranked.slice(1)) {
+      const items = altsByTerm.get(second)!.map(bestItem);
+      if (!items.every((it) => it.kind === 'word')) continue;
+      require = 1 << (second & 31);
+      for (const it of items) {
+        const sym = vocab.get((it as { hash: number }).hash)!;
+        symCueClass[sym] = symCueClass[sym]! | require;
+      }
+      break;
+    }
     for (const alt of altsByTerm.get(term)!) {
       const it = bestItem(alt);
       if (it.kind === 'word') {
         const sym = vocab.get(it.hash)!;
         symAttr[sym] = symAttr[sym]! | ATTR_CUE_ANCHOR;
+        symRequire[sym] = symRequire[sym] === 0 ? require : mergeRequire(symRequire[sym]!, require);
       } else if (it.kind === 'wild') {
-        const bit = wildKeyOf(it.prefix.charCodeAt(0), it.prefix.charCodeAt(1), it.prefix.charCodeAt(2)) & (WILD_BITS_WORDS * 32 - 1);
-        wildAnchorBits[bit >>> 5] = wildAnchorBits[bit >>> 5]! | (1 << (bit & 31));
+        const id = wildIds.get(it.caseSensitive ? `P${it.casedPrefix}` : `p${it.prefix}`)!.id;
+        wildInfo[id * 3 + 2] = wildInfo[id * 3 + 2]! | WILD_ANCHOR;
+        wildRequire[id] = wildRequire[id] === 0 ? require : mergeRequire(wildRequire[id]!, require);
         cueFlags |= CUES_WILD_ANCHORS;
+      } else if (it.kind === 'num') {
+        const after = alt.items[alt.items.indexOf(it) + 1];
+        const unit = after !== undefined && after.kind === 'unit' ? after.unit : -1;
+        const units = anchorNumbers.get(it.value) ?? new Map<number, number>();
+        const before = units.get(unit);
+        units.set(unit, before === undefined ? require : mergeRequire(before, require));
+        anchorNumbers.set(it.value, units);
+        cueFlags |= CUES_NUMBERS;
       } else {
-        // Numbers and units: digits anchor, and so do number and unit words.
-        numberAnchors = true;
+        // A unit can follow any number ("$5", "ninety%"): every digit token,
+        // number word and unit word anchors (with no second condition).
+        cueFlags |= CUES_ANY_DIGIT;
       }
     }
   }
-  if (numberAnchors) {
-    cueFlags |= CUES_NUMBERS;
+  if ((cueFlags & CUES_ANY_DIGIT) !== 0) {
     for (const [sym, index] of numberWordSyms) {
-      if (NUMBER_WORDS[index]!.kind !== NW_AND) symAttr[sym] = symAttr[sym]! | ATTR_CUE_ANCHOR;
+      if (NUMBER_WORDS[index]!.kind === NW_AND) continue;
+      symAttr[sym] = symAttr[sym]! | ATTR_CUE_ANCHOR;
+      symRequire[sym] = -1;
     }
+  }
+
+  // The scan filter: the words the block pass must know on every token,
+  // i.e. the first words of aliases and context terms (a match can only
+  // start there; inside one the pass looks words up without the filter),
+  // the cue anchors, and the number words when numbers anchor. Other cue
+  // words ("said", "forces") are looked up only inside the sentences the
+  // claim walk reads, so that common words cost the rest of the page
+  // nothing. About 16 bits per word: a token outside finds its bit clear
+  // 15 times in 16. (At 200,000 aliases the filter is still hundreds of
+  // kilobytes: the smaller, the fewer cache misses per token.)
+  const scanWords = new Set<number>();
+  for (const p of patterns) scanWords.add(p.syms[0]!);
+  for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & ATTR_CUE_ANCHOR) !== 0) scanWords.add(sym);
+  if ((cueFlags & (CUES_NUMBERS | CUES_ANY_DIGIT)) !== 0) for (const [sym] of numberWordSyms) scanWords.add(sym);
+  const vocabFilter = wordFilter(vocab, scanWords);
+  // The claim walk's filter: cue words, number and unit words.
+  const cueWords = new Set<number>();
+  for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & (ATTR_CUE_ITEM | ATTR_NUMBER_WORD)) !== 0) cueWords.add(sym);
+  const cueFilter = wordFilter(vocab, cueWords);
+
+  // Sorted by value; a value the cues also write with no unit needs no unit
+  // (one entry, with the requirements of all).
+  const anchorList: Array<[number, number, number]> = [];
+  for (const [value, units] of [...anchorNumbers].sort((a, b) => a[0] - b[0])) {
+    if (units.has(-1)) anchorList.push([value, -1, [...units.values()].reduce(mergeRequire)]);
+    else for (const [unit, require] of [...units].sort((a, b) => a[0] - b[0])) anchorList.push([value, unit, require]);
   }
 
   const meta = new Int32Array(META_LENGTH);
@@ -508,6 +639,8 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     hash: String(set.hash ?? ''),
     meta,
     vocab: buildKeyTable(vocab),
+    vocabFilter,
+    cueFilter,
     symAttr,
     acRoot: ac.root,
     acEdges: ac.edges,
@@ -548,8 +681,13 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     wildKey: Int32Array.from(wilds, (w) => w.key),
     wildInfo,
     wildBits,
-    wildAnchorBits,
     numValues: Float64Array.from(numValues),
+    anchorNumbers: Float64Array.from(anchorList, ([value]) => value),
+    anchorUnits: Int32Array.from(anchorList, ([, unit]) => unit),
+    anchorRequire: Int32Array.from(anchorList, ([, , require]) => require),
+    symCueClass,
+    symRequire,
+    wildRequire,
   };
   return { data, problems };
 }

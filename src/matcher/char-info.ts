@@ -179,6 +179,20 @@ export function learnUnit(unit: number, info: CharInfo): void {
   ENC[unit] = simpleEncoding(info);
 }
 
+/**
+ * The UTF-16 unit of a page text at i (NaN past the end), read through
+ * String.prototype.charCodeAt rather than text.charCodeAt. Looked up on the
+ * text, the method depends on what the call site has seen, and page blocks
+ * come as several kinds of V8 string (flat, joined from text nodes, one or
+ * two bytes per unit, internalised); past a few kinds V8 stops inlining the
+ * call (the tokenizer's loop ran 3 times slower so). Every read of page text
+ * on the scan's paths goes through here or does the same locally
+ * (tokenize.ts reads units its own way, for the same reason).
+ */
+export function unitAt(text: string, i: number): number {
+  return String.prototype.charCodeAt.call(text, i);
+}
+
 /** Whether a UTF-16 unit is an ASCII letter (for dotted acronyms: U.S., e.g.). */
 export function isAsciiLetter(unit: number): boolean {
   return (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);

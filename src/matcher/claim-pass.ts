@@ -2,41 +2,41 @@
  * Claims in one block: items (numbers.ts) → cue terms → cues → matches.
  *
  * The block pass hands over only sentences that contain a cue anchor (a
- * word, number or unit some cue needs; see build-index.ts): most sentences
- * of a page never get here. In a sentence, cue terms are found in one walk
- * for all claims: a trie over item symbols, walked with a small set of
+ * word, number, unit or wildcard some cue needs) and, for most cues, a word
+ * of a second term (see build-index.ts): most sentences of a page never get
+ * here. In a sentence, cue terms are found in one walk for all claims: a
+ * trie over item symbols, walked with a small set of
  * active states, reports each term alternative that ends at an item. Only
  * cues whose first term occurred are then tried (termCues index), so the
  * work per sentence depends on what it contains, not on how many claims the
  * dataset has.
  */
 import { gapSignature } from './boundaries.ts';
+import { unitAt } from './char-info.ts';
+import { mayStartWildAnchor, mergeRequire, wildAnchorPairs } from './cue-anchors.ts';
 import { lookupEdge } from './hash-table.ts';
 import {
+  ATTR_CUE_ITEM,
   ATTR_NUMBER_WORD,
   CHECK_CASED,
   CHECK_NONE,
   CHECK_PREFIX,
   CHECK_WORD,
   META_SYMBOLS,
+  META_TERMS,
   META_UNIT_SYMS,
   META_WILDS,
+  WILD_CASED,
   type IndexData,
 } from './index-data.ts';
-import { ITEM_NUM, ITEM_WORD, Items, NUMBER_WORDS, buildItems, numberKey, type ItemContext } from './numbers.ts';
+import { ITEM_NUM, ITEM_WORD, Items, NUMBER_WORDS, buildItems, numberKey, numberStartingAt, type ItemContext } from './numbers.ts';
 import type { Tokens } from './tokenize.ts';
 import { tokenIsWord, tokenStartsWith, tokensEqual } from './verify.ts';
 import { hasWildBit, tokenWildKey } from './wild-key.ts';
 
 /** Cap on simultaneously active trie states (bounded by term length in practice). */
 const MAX_ACTIVE = 64;
-const TERMINAL_CHARS = new Set(['.', '!', '?', '…', '"', '”', '’', "'", ')', ']', '»']);
-
-interface ClaimHit {
-  start: number;
-  end: number;
-  entry: number;
-}
+const TERMINAL_UNITS = new Set(['.', '!', '?', '…', '"', '”', '’', "'", ')', ']', '»'].map((c) => c.charCodeAt(0)));
 
 /** Claim matches of a batch, appended block by block. */
 export class ClaimHits {
@@ -53,12 +53,33 @@ export class ClaimHits {
   }
 }
 
+/** A growable Int32Array holding at least n values (contents kept). */
+function atLeast(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (a.length >= n) return a;
+  const grown = new Int32Array(Math.max(n, a.length * 2));
+  grown.set(a);
+  return grown;
+}
+
+/*
+ * Speed: a walked sentence costs little per token that is not a cue word.
+ * Such a token gives its item no symbol (symbols not used by any cue are
+ * filtered by ATTR_CUE_ITEM, wildcards first by the token's first letter),
+ * and an item with no symbol ends every partial match at once. Occurrences,
+ * hits and the search that completes cues use flat scratch arrays reused
+ * from sentence to sentence: no allocation per sentence.
+ */
 export class ClaimPass {
   readonly #d: IndexData;
   readonly #wildBase: number;
   readonly #numBase: number;
   readonly #hasWilds: boolean;
+  readonly #exhaustive: boolean;
+  /** Pairs of first units some wildcard prefix starts with (cue-anchors.ts): other tokens skip the wildcard lookup. */
+  readonly #wildPairs: Uint32Array;
   readonly #items = new Items();
+  /** Scratch for numberStartingAt. */
+  readonly #number = { value: 0, unit: -1 };
   readonly #ctx: ItemContext;
   #tokens: Tokens | null = null;
   #syms: Int32Array = new Int32Array(0);
@@ -69,18 +90,38 @@ export class ClaimPass {
   #itemSyms = new Int32Array(16);
   #itemSymCount = 0;
 
-  // Term occurrences in the current sentence.
-  #occTerm: number[] = [];
-  #occFirst: number[] = [];
-  #occLast: number[] = [];
-  #hits: ClaimHit[] = [];
+  // Term occurrences in the current sentence: term, first and last item.
+  #occTerm = new Int32Array(64);
+  #occFirst = new Int32Array(64);
+  #occLast = new Int32Array(64);
+  #occCount = 0;
+  /** Occurrences sorted by first item, then last. */
+  #order = new Int32Array(64);
+  /** Per occurrence: the next occurrence of the same term, in #order; -1 ends. */
+  #nextSame = new Int32Array(64);
+  /** Per term: its first occurrence in #order, -1 when none (reset after each sentence). */
+  readonly #termHead: Int32Array;
+  /** Failed (term position, occurrence) pairs of the current #complete call: stamped. */
+  #failed = new Int32Array(64);
+  #failStamp = 0;
 
-  constructor(d: IndexData) {
+  // Claim hits of the current block.
+  #hitStart = new Int32Array(16);
+  #hitEnd = new Int32Array(16);
+  #hitEntry = new Int32Array(16);
+  #hitOrder = new Int32Array(16);
+  #hitCount = 0;
+
+  /** `exhaustive` skips the wildcard pre-filter: the reference walk of the tests (block-pass.ts everySentence). */
+  constructor(d: IndexData, options: { exhaustive?: boolean } = {}) {
     this.#d = d;
+    this.#exhaustive = options.exhaustive === true;
     const symbols = d.meta[META_SYMBOLS]!;
     this.#wildBase = symbols;
     this.#numBase = symbols + d.meta[META_WILDS]!;
     this.#hasWilds = d.meta[META_WILDS]! > 0;
+    this.#wildPairs = wildAnchorPairs(d, false);
+    this.#termHead = new Int32Array(d.meta[META_TERMS]!).fill(-1);
     const unitSyms = d.meta.slice(META_UNIT_SYMS, META_UNIT_SYMS + 4);
     this.#ctx = {
       tokens: null as unknown as Tokens,
@@ -100,35 +141,21 @@ export class ClaimPass {
     return tokenIsWord(this.#tokens!, j, NUMBER_WORDS[index]!.word) ? index : -1;
   }
 
-  /**
-   * Claims of one block, non-overlapping, appended to `out`. `sentences`
-   * holds [first token, end token) pairs of the sentences to walk.
-   */
-  scan(tokens: Tokens, syms: Int32Array, bits: Uint8Array, sentences: readonly number[], block: number, out: ClaimHits): void {
+  /** Starts a block: its tokens, and the symbols and boundary bits the block pass computed. */
+  startBlock(tokens: Tokens, syms: Int32Array, bits: Uint8Array): void {
     this.#tokens = tokens;
     this.#syms = syms;
     this.#ctx.tokens = tokens;
     this.#ctx.syms = syms;
     this.#ctx.bits = bits;
-    const hits = this.#hits;
-    hits.length = 0;
-    for (let s = 0; s < sentences.length; s += 2) this.#sentence(sentences[s]!, sentences[s + 1]!, hits);
-    if (hits.length === 0) return;
-    // Claims never overlap each other: leftmost, then longest.
-    hits.sort((a, b) => a.start - b.start || b.end - a.end || a.entry - b.entry);
-    let lastEnd = -1;
-    for (const h of hits) {
-      if (h.start < lastEnd) continue;
-      out.block.push(block);
-      out.start.push(h.start);
-      out.end.push(h.end);
-      out.entry.push(h.entry);
-      lastEnd = h.end;
-    }
+    this.#hitCount = 0;
   }
 
-  /** Items of tokens [first, end), then term occurrences, then cues. */
-  #sentence(first: number, end: number, hits: ClaimHit[]): void {
+  /**
+   * Walks the sentence of tokens [first, end): boundary bits must be known
+   * for all of them (symbols are known for the whole block).
+   */
+  sentence(first: number, end: number): void {
     const items = this.#items;
     items.reset();
     this.#ctx.end = end;
@@ -137,9 +164,14 @@ export class ClaimPass {
     const cueRoot = d.cueRoot;
     const cueEdges = d.cueEdges;
     const cueOut = d.cueOut;
+    this.#occCount = 0;
     let activeCount = 0;
     for (let i = 0; i < items.count; i++) {
       const symCount = this.#symbolsOf(i);
+      if (symCount === 0) {
+        activeCount = 0; // an item with no symbol ends every partial match
+        continue;
+      }
       const symbols = this.#itemSyms;
       let nextCount = 0;
       const next = this.#next;
@@ -157,11 +189,7 @@ export class ClaimPass {
         let alt = cueOut[next[a]!]!;
         while (alt >= 0) {
           const len = d.altLen[alt]!;
-          if (this.#verifyAlt(alt, i - len + 1)) {
-            this.#occTerm.push(d.altTerm[alt]!);
-            this.#occFirst.push(i - len + 1);
-            this.#occLast.push(i);
-          }
+          if (this.#verifyAlt(alt, i - len + 1)) this.#addOccurrence(d.altTerm[alt]!, i - len + 1, i);
           const following = d.altNext[alt]!;
           if (following >= 0 && following <= alt) throw new Error('Backstory matcher index is corrupt: cue output chain');
           alt = following;
@@ -171,7 +199,87 @@ export class ClaimPass {
       this.#active = next;
       activeCount = nextCount;
     }
-    if (items.count > 0) this.#finishSentence(0, items.count - 1, hits);
+    if (this.#occCount > 0) this.#finishSentence(0, items.count - 1);
+  }
+
+  #addOccurrence(term: number, first: number, last: number): void {
+    const o = this.#occCount;
+    if (o === this.#occTerm.length) {
+      this.#occTerm = atLeast(this.#occTerm, o + 1);
+      this.#occFirst = atLeast(this.#occFirst, o + 1);
+      this.#occLast = atLeast(this.#occLast, o + 1);
+    }
+    this.#occTerm[o] = term;
+    this.#occFirst[o] = first;
+    this.#occLast[o] = last;
+    this.#occCount = o + 1;
+  }
+
+  /** The block's claims, non-overlapping (leftmost, then longest), appended to `out`. */
+  finishBlock(block: number, out: ClaimHits): void {
+    const count = this.#hitCount;
+    if (count === 0) return;
+    const start = this.#hitStart;
+    const end = this.#hitEnd;
+    const entry = this.#hitEntry;
+    // Insertion sort (stable): by start, then longest, then entry. A block has few claims.
+    const order = (this.#hitOrder = atLeast(this.#hitOrder, count));
+    for (let i = 0; i < count; i++) {
+      let p = i;
+      while (p > 0) {
+        const o = order[p - 1]!;
+        const before = start[o]! - start[i]! || end[i]! - end[o]! || entry[o]! - entry[i]!;
+        if (before <= 0) break;
+        order[p] = o;
+        p--;
+      }
+      order[p] = i;
+    }
+    let lastEnd = -1;
+    for (let r = 0; r < count; r++) {
+      const h = order[r]!;
+      if (start[h]! < lastEnd) continue;
+      out.block.push(block);
+      out.start.push(start[h]!);
+      out.end.push(end[h]!);
+      out.entry.push(entry[h]!);
+      lastEnd = end[h]!;
+    }
+  }
+
+  /**
+   * Is the number starting at token j one a cue is anchored on (see
+   * anchorValue)? Boundary bits must be known for tokens j .. end - 1, and
+   * `end` must lie past the number's last token (block-pass.ts).
+   */
+  anchorNumberAt(j: number, end: number): number {
+    this.#ctx.end = end;
+    const number = this.#number;
+    return numberStartingAt(this.#ctx, j, number) ? this.anchorValue(number.value, number.unit) : 0;
+  }
+
+  /**
+   * Is a number of this value, followed by an item of this unit (-1: none),
+   * one a cue is anchored on? A cue anchored on "40 percent" needs the
+   * percent; one anchored on "40" takes any. Returns the anchor's
+   * requirement (build-index.ts: class bits, or -1), 0 when it is none.
+   */
+  anchorValue(value: number, unit: number): number {
+    const key = numberKey(value);
+    const values = this.#d.anchorNumbers;
+    const units = this.#d.anchorUnits;
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    let require = 0;
+    for (let a = lo; a < values.length && values[a] === key; a++) {
+      if (units[a] === -1 || units[a] === unit) require = mergeRequire(require, this.#d.anchorRequire[a]!);
+    }
+    return require;
   }
 
   /** Puts the symbols item i carries (word or unit, number, wildcards) in #itemSyms; returns how many. */
@@ -185,8 +293,13 @@ export class ClaimPass {
       return this.#itemSymCount;
     }
     const sym = items.sym[i]!;
-    if (sym >= 0) this.#addSym(sym);
-    if (kind === ITEM_WORD && this.#hasWilds) this.#wildcards(items.tokFirst[i]!);
+    if (sym >= 0 && (this.#d.symAttr[sym]! & ATTR_CUE_ITEM) !== 0) this.#addSym(sym);
+    if (kind === ITEM_WORD && this.#hasWilds) {
+      const tokens = this.#tokens!;
+      const j = items.tokFirst[i]!;
+      const start = tokens.bound[2 * j]!;
+      if (this.#exhaustive || mayStartWildAnchor(this.#wildPairs, this.#d.wildBits, tokens.text, start, tokens.bound[2 * j + 1]!, tokens.first[2 * j]!)) this.#wildcards(j);
+    }
     return this.#itemSymCount;
   }
 
@@ -229,7 +342,7 @@ export class ClaimPass {
     }
     const info = this.#d.wildInfo;
     for (let w = lo; w < keys.length && keys[w] === key; w++) {
-      if (tokenStartsWith(tokens, j, this.#d.strCue, info[w * 3]!, info[w * 3 + 1]!, info[w * 3 + 2] === 0)) {
+      if (tokenStartsWith(tokens, j, this.#d.strCue, info[w * 3]!, info[w * 3 + 1]!, (info[w * 3 + 2]! & WILD_CASED) === 0)) {
         this.#addSym(this.#wildBase + w);
       }
     }
@@ -283,33 +396,39 @@ export class ClaimPass {
   }
 
   /** Tries the cues whose first term occurred in items [firstItem, lastItem]. */
-  #finishSentence(firstItem: number, lastItem: number, hits: ClaimHit[]): void {
+  #finishSentence(firstItem: number, lastItem: number): void {
+    const count = this.#occCount;
     const occTerm = this.#occTerm;
-    const count = occTerm.length;
-    if (count === 0) return;
     const occFirst = this.#occFirst;
     const occLast = this.#occLast;
     const d = this.#d;
     const items = this.#items;
-    // Occurrences by term, in text order.
-    const order = Array.from({ length: count }, (_, i) => i).sort(
-      (a, b) => occFirst[a]! - occFirst[b]! || occLast[a]! - occLast[b]!,
-    );
-    const byTerm = new Map<number, number[]>();
-    for (const o of order) {
-      const list = byTerm.get(occTerm[o]!);
-      if (list === undefined) byTerm.set(occTerm[o]!, [o]);
-      else list.push(o);
+    // Occurrences in text order (insertion sort, stable: a sentence has few).
+    const order = (this.#order = atLeast(this.#order, count));
+    for (let i = 0; i < count; i++) {
+      let p = i;
+      while (p > 0) {
+        const o = order[p - 1]!;
+        if (occFirst[o]! < occFirst[i]! || (occFirst[o] === occFirst[i] && occLast[o]! <= occLast[i]!)) break;
+        order[p] = o;
+        p--;
+      }
+      order[p] = i;
     }
-    const tried = new Set<number>();
-    for (const o of order) {
+    // Per term, its occurrences in that order: a list through #nextSame.
+    const nextSame = (this.#nextSame = atLeast(this.#nextSame, count));
+    const termHead = this.#termHead;
+    for (let r = count - 1; r >= 0; r--) {
+      const o = order[r]!;
+      nextSame[o] = termHead[occTerm[o]!]!;
+      termHead[occTerm[o]!] = o;
+    }
+    for (let r = 0; r < count; r++) {
+      const o = order[r]!;
       const term = occTerm[o]!;
       for (let c = d.termCues[term]!; c < d.termCues[term + 1]!; c++) {
         const cue = d.termCueList[c]!;
-        const key = cue * count + o;
-        if (tried.has(key)) continue;
-        tried.add(key);
-        const last = this.#complete(cue, o, byTerm);
+        const last = this.#complete(cue, o);
         if (last < 0) continue;
         let start: number;
         let end: number;
@@ -320,12 +439,24 @@ export class ClaimPass {
           start = Math.min(items.charStart[occFirst[o]!]!, items.charStart[occFirst[last]!]!);
           end = Math.max(items.charEnd[occLast[o]!]!, items.charEnd[occLast[last]!]!);
         }
-        hits.push({ start, end, entry: d.cueEntry[cue]! });
+        this.#addHit(start, end, d.cueEntry[cue]!);
       }
     }
-    occTerm.length = 0;
-    occFirst.length = 0;
-    occLast.length = 0;
+    for (let o = 0; o < count; o++) termHead[occTerm[o]!] = -1;
+    this.#occCount = 0;
+  }
+
+  #addHit(start: number, end: number, entry: number): void {
+    const h = this.#hitCount;
+    if (h === this.#hitStart.length) {
+      this.#hitStart = atLeast(this.#hitStart, h + 1);
+      this.#hitEnd = atLeast(this.#hitEnd, h + 1);
+      this.#hitEntry = atLeast(this.#hitEntry, h + 1);
+    }
+    this.#hitStart[h] = start;
+    this.#hitEnd[h] = end;
+    this.#hitEntry[h] = entry;
+    this.#hitCount = h + 1;
   }
 
   /**
@@ -333,39 +464,39 @@ export class ClaimPass {
    * term must start after the previous one ends, with at most maxGap items
    * between. Returns the occurrence of the last term, or -1.
    */
-  #complete(cue: number, first: number, byTerm: Map<number, number[]>): number {
+  #complete(cue: number, first: number): number {
     const d = this.#d;
     const from = d.cueTerms[cue]!;
     const to = d.cueTerms[cue + 1]!;
-    const gap = d.cueGap[cue]!;
+    if (from + 1 === to) return first;
+    const count = this.#occCount;
+    this.#failed = atLeast(this.#failed, (to - from) * count);
+    this.#failStamp = (this.#failStamp + 1) | 0;
+    return this.#walk(from, from + 1, to, d.cueGap[cue]!, first, count);
+  }
+
+  /** Depth-first search over the occurrences of term positions position .. to - 1 (memoised failures). */
+  #walk(from: number, position: number, to: number, gap: number, prev: number, count: number): number {
+    if (position === to) return prev;
+    const after = this.#occLast[prev]!;
     const occFirst = this.#occFirst;
-    const occLast = this.#occLast;
-    const failed = new Set<number>();
-    const count = this.#occTerm.length;
-    const walk = (position: number, prev: number): number => {
-      if (position === to) return prev;
-      const list = byTerm.get(d.cueTermList[position]!);
-      if (list === undefined) return -1;
-      const after = occLast[prev]!;
-      for (const q of list) {
-        const start = occFirst[q]!;
-        if (start <= after) continue;
-        if (start - after - 1 > gap) break;
-        const memo = position * count + q;
-        if (failed.has(memo)) continue;
-        const r = walk(position + 1, q);
-        if (r >= 0) return r;
-        failed.add(memo);
-      }
-      return -1;
-    };
-    return walk(from + 1, first);
+    for (let q = this.#termHead[this.#d.cueTermList[position]!]!; q >= 0; q = this.#nextSame[q]!) {
+      const start = occFirst[q]!;
+      if (start <= after) continue;
+      if (start - after - 1 > gap) break;
+      const memo = (position - from) * count + q;
+      if (this.#failed[memo] === this.#failStamp) continue;
+      const r = this.#walk(from, position + 1, to, gap, q, count);
+      if (r >= 0) return r;
+      this.#failed[memo] = this.#failStamp;
+    }
+    return -1;
   }
 
   /** Extends a sentence's end over its closing punctuation and quotes. */
   #sentenceEnd(end: number): number {
     const text = this.#tokens!.text;
-    while (end < text.length && TERMINAL_CHARS.has(text[end]!)) end++;
+    while (end < text.length && TERMINAL_UNITS.has(unitAt(text, end))) end++;
     return end;
   }
 }

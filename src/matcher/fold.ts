@@ -4,12 +4,12 @@
  * Inside a token only WORD characters contribute: joined apostrophes, the
  * dots of U.S. and combining marks are dropped, as the tokenizer drops them.
  */
-import { WORD, charInfo } from './char-info.ts';
+import { WORD, charInfo, unitAt } from './char-info.ts';
 
 export function foldRange(text: string, start: number, end: number, lower: boolean): string {
   let out = '';
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = unitAt(text, i);
     if (c < 128) {
       // ASCII letters and digits fold to themselves (lower-cased).
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {

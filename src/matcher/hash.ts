@@ -1,11 +1,13 @@
 /**
- * Token hashing: a polynomial hash over the folded UTF-16 units of a token,
- * h = Σ u_i · B^(len-1-i) mod 2^32.
+ * Token hashing: a polynomial hash over the folded UTF-16 units of one
+ * token, h = Σ (u_i + 2^16) · B^(len-1-i) mod 2^32.
  *
- * Polynomial, so the tokenizer can keep ONE running hash over the whole
- * text, never resetting it, and get each token's hash from the running
- * values at its two ends: hash = H(end) − H(start) · B^len. That keeps the
- * per-character work to a multiply-add with no branch (tokenize.ts).
+ * The tokenizer computes it on the fly, one multiply-add per character with
+ * no branch (tokenize.ts): the running value is multiplied by B on a letter
+ * and by 0 on a separator, so it restarts at every token by arithmetic. The
+ * 2^16 added to each unit is the "word" bit of the tokenizer's character
+ * table (char-info.ts ENC), kept in the sum because masking it off would
+ * cost an instruction per character.
  *
  * A hash names a token only probably: the index groups words by hash, and
  * every candidate match is verified against the real folded text before it
@@ -13,28 +15,35 @@
  */
 export const HASH_BASE = 0x01000193;
 
-/** B^k mod 2^32 for k < POW_TABLE. */
-const POW_TABLE = 256;
-export const HASH_POW = new Int32Array(POW_TABLE);
-HASH_POW[0] = 1;
-for (let k = 1; k < POW_TABLE; k++) HASH_POW[k] = Math.imul(HASH_POW[k - 1]!, HASH_BASE);
-
-/** B^k mod 2^32 for any k. */
-export function hashPow(k: number): number {
-  if (k < POW_TABLE) return HASH_POW[k]!;
-  let p = HASH_POW[POW_TABLE - 1]!;
-  for (let i = POW_TABLE - 1; i < k; i++) p = Math.imul(p, HASH_BASE);
-  return p;
-}
+/** What each folded unit adds to the hash (char-info.ts ENC_WORD). */
+export const HASH_UNIT_BIAS = 0x10000;
 
 /** Hash of an already folded token. */
 export function hashFolded(folded: string): number {
   let h = 0;
-  for (let i = 0; i < folded.length; i++) h = (Math.imul(h, HASH_BASE) + folded.charCodeAt(i)) | 0;
+  for (let i = 0; i < folded.length; i++) h = (Math.imul(h, HASH_BASE) + (folded.charCodeAt(i) + HASH_UNIT_BIAS)) | 0;
   return h;
 }
 
-/** Spreads a token hash over a table of 2^bits slots (Fibonacci hashing). */
+/** Spreads a token hash over 32 bits (Fibonacci hashing); tables take the top bits. */
+export function mixHash(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1);
+}
+
+/**
+ * The word filters' bits for a token hash (three bits of one 32-bit word:
+ * a blocked Bloom filter, so a test is one load). With 16 bits per word of
+ * the filter, fewer than 1% of the bench corpus's distinct words that are
+ * not in the vocabulary pass it (measured at 2k and 200k aliases); one bit
+ * per word would let about 6% through, each then costing a probe of the
+ * vocabulary table, which at 200,000 aliases means a cache miss.
+ */
+export function filterMask(hash: number): number {
+  const m = Math.imul(hash, 0x85ebca6b);
+  return (1 << (m >>> 27)) | (1 << ((m >>> 22) & 31)) | (1 << ((m >>> 17) & 31));
+}
+
+/** Spreads a token hash over a table of 2^bits slots (`shift` = 32 - bits). */
 export function slotOf(hash: number, shift: number): number {
-  return Math.imul(hash, 0x9e3779b1) >>> shift;
+  return mixHash(hash) >>> shift;
 }

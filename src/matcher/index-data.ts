@@ -17,9 +17,24 @@ export interface IndexData {
   // Vocabulary: [finished token hash, symbol] pairs; symbol -1 = empty slot.
   vocab: Int32Array;
   /**
-   * Per symbol: low 7 bits = NUMBER_WORDS index + 1 for number and unit
-   * words (else 0); ATTR_CUE_ANCHOR when a sentence containing the word may
-   * hold a cue match (see claim-pass.ts).
+   * A blocked Bloom filter (build-index.ts wordFilter) over every word the
+   * scan must know on every token (alias and context-term
+   * words, cue anchors, number words when numbers anchor; not the other
+   * cue words): a page token that fails it is none of them, known from one
+   * load in a table far smaller than the vocabulary table.
+   */
+  vocabFilter: Uint32Array;
+  /**
+   * The same kind of filter over the words the claim walk needs to know:
+   * words of cue terms, number and unit words. Inside a walked sentence the
+   * tokens the scan filter turned away are looked up only if they pass it.
+   */
+  cueFilter: Uint32Array;
+  /**
+   * Per symbol: ATTR_NUMBER_WORD bits = NUMBER_WORDS index + 1 for number
+   * and unit words (else 0); ATTR_CUE_ITEM when a cue term uses it;
+   * ATTR_CUE_ANCHOR when a sentence containing the word may hold a cue
+   * match (see build-index.ts, block-pass.ts).
    */
   symAttr: Uint8Array;
 
@@ -94,14 +109,30 @@ export interface IndexData {
   cueTermList: Int32Array;
   /** Wildcards sorted by the key of their first three letters. */
   wildKey: Int32Array;
-  /** [offset into strCue, length, case-sensitive 0/1] per wildcard (in wildKey order). */
+  /** [offset into strCue, length, WILD_* flags] per wildcard (in wildKey order). */
   wildInfo: Int32Array;
   /** Bloom-style bit set over wildKey, to skip most tokens in one load. */
   wildBits: Uint32Array;
-  /** The same, for the wildcards chosen as cue anchors only. */
-  wildAnchorBits: Uint32Array;
   /** Cue numbers, sorted. */
   numValues: Float64Array;
+  /** The cue numbers chosen as anchors (numberKey values), sorted. */
+  anchorNumbers: Float64Array;
+  /**
+   * Per anchor number: the unit (UNIT_WORDS index) the cue writes right
+   * after it ("40 percent", "$3 billion"), which the page must have there
+   * too; -1 when the cue writes none.
+   */
+  anchorUnits: Int32Array;
+  /**
+   * Second conditions of the cues (build-index.ts): per anchor number, the
+   * class bits of the terms the sentence must also hold (one of them), or
+   * -1 for none. symRequire and wildRequire hold the same for word and
+   * wildcard anchors; symCueClass, per word, the classes it gives a sentence.
+   */
+  anchorRequire: Int32Array;
+  symRequire: Int32Array;
+  symCueClass: Int32Array;
+  wildRequire: Int32Array;
 }
 
 export const META_ENTITIES = 0;
@@ -117,13 +148,19 @@ export const META_UNIT_SYMS = 7; // 4 slots
 export const META_CUE_FLAGS = 11;
 export const META_LENGTH = 12;
 
-/** Some cue has a number: tokens starting with a digit are anchors. */
+/** Some cue is anchored by a number: number phrases are valued and looked up in anchorNumbers. */
 export const CUES_NUMBERS = 1;
-/** Some cue is anchored by a wildcard: tokens are tested against wildAnchorBits. */
+/** Some cue is anchored by a wildcard (WILD_ANCHOR): tokens are tested against those prefixes. */
 export const CUES_WILD_ANCHORS = 2;
+/** Some cue is anchored by a unit (percent, dollars): every token starting with a digit is an anchor. */
+export const CUES_ANY_DIGIT = 4;
 
+/** symAttr: a sentence containing the word may hold a cue match (the claim walk reads it). */
 export const ATTR_CUE_ANCHOR = 128;
-export const ATTR_NUMBER_WORD = 127;
+/** symAttr: some cue term uses the word (or unit); other words give a claim item no symbol. */
+export const ATTR_CUE_ITEM = 64;
+/** symAttr: NUMBER_WORDS index + 1 (0 = not a number or unit word). */
+export const ATTR_NUMBER_WORD = 63;
 
 export const ALIAS_AFTER_FULL_NAME = 1;
 export const ALIAS_REQUIRES = 2;
@@ -138,6 +175,11 @@ export const CHECK_CASED = 4;
 
 export const WILD_BITS_WORDS = 256; // 8192 bits
 
+/** wildInfo flags: the prefix is compared case-kept (it is written in capitals). */
+export const WILD_CASED = 1;
+/** wildInfo flags: the wildcard is a cue anchor (build-index.ts). */
+export const WILD_ANCHOR = 2;
+
 /** Key of a token's first three folded units, for wildcards. */
 export function wildKeyOf(u0: number, u1: number, u2: number): number {
   return Math.imul(Math.imul(u0, 0x9e3779b1) ^ Math.imul(u1, 0x85ebca6b) ^ u2, 0x27d4eb2f) | 0;
@@ -147,6 +189,8 @@ export function wildKeyOf(u0: number, u1: number, u2: number): number {
 export const SECTIONS = [
   ['meta', 'i32'],
   ['vocab', 'i32'],
+  ['vocabFilter', 'u32'],
+  ['cueFilter', 'u32'],
   ['symAttr', 'u8'],
   ['acRoot', 'i32'],
   ['acEdges', 'i32'],
@@ -187,6 +231,11 @@ export const SECTIONS = [
   ['wildKey', 'i32'],
   ['wildInfo', 'i32'],
   ['wildBits', 'u32'],
-  ['wildAnchorBits', 'u32'],
   ['numValues', 'f64'],
+  ['anchorNumbers', 'f64'],
+  ['anchorUnits', 'i32'],
+  ['anchorRequire', 'i32'],
+  ['symRequire', 'i32'],
+  ['symCueClass', 'i32'],
+  ['wildRequire', 'i32'],
 ] as const satisfies ReadonlyArray<readonly [Exclude<keyof IndexData, 'version' | 'hash'>, string]>;

@@ -22,7 +22,7 @@
  */
 import { SECTIONS, META_LENGTH, META_SYMBOLS, type IndexData } from './index-data.ts';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const MAGIC = [0x42, 0x53, 0x4d, 0x58]; // "BSMX"
 
 const TYPE_CODES = { i32: 1, u8: 2, u16: 3, u32: 4, f64: 5 } as const;
@@ -137,7 +137,7 @@ export function loadIndex(input: Uint8Array): IndexData {
   const tableEnd = tableAt + 12 * count;
   if (tableEnd > total) throw corrupt('section table runs past the end');
   if (fnv(bytes, 20, tableEnd) !== view.getUint32(16, true)) throw corrupt('header checksum does not match');
-  const out: Record<string, unknown> = { version, hash };
+  const views = new Map<string, AnyArray>();
   SECTIONS.forEach(([name, type], i) => {
     const entry = tableAt + 12 * i;
     const code = view.getUint32(entry, true);
@@ -147,11 +147,76 @@ export function loadIndex(input: Uint8Array): IndexData {
     if (at % 8 !== 0 || at < tableEnd || at + length * BYTES[type] > total) {
       throw corrupt(`section ${name} lies outside the buffer`);
     }
-    out[name] = makeView(type, bytes.buffer, bytes.byteOffset + at, length);
+    views.set(name, makeView(type, bytes.buffer, bytes.byteOffset + at, length));
   });
-  const data = out as unknown as IndexData;
+  const data = indexDataOf(version, hash, views);
   checkShape(data);
   return data;
+}
+
+/**
+ * The views as one IndexData object, written as a literal. Properties added
+ * one by one under computed names (data[name] = view) would leave the object
+ * in V8's slow dictionary mode, and the scanner reads these fields for
+ * every block.
+ */
+function indexDataOf(version: string, hash: string, views: ReadonlyMap<string, AnyArray>): IndexData {
+  const v = <T extends AnyArray>(name: keyof IndexData) => views.get(name) as T;
+  return {
+    version,
+    hash,
+    meta: v('meta'),
+    vocab: v('vocab'),
+    vocabFilter: v('vocabFilter'),
+    cueFilter: v('cueFilter'),
+    symAttr: v('symAttr'),
+    acRoot: v('acRoot'),
+    acEdges: v('acEdges'),
+    acFail: v('acFail'),
+    acOut: v('acOut'),
+    acDict: v('acDict'),
+    patNext: v('patNext'),
+    patLen: v('patLen'),
+    patCase: v('patCase'),
+    patTarget: v('patTarget'),
+    patFold: v('patFold'),
+    patCased: v('patCased'),
+    patSig: v('patSig'),
+    strFold: v('strFold'),
+    strCased: v('strCased'),
+    strSig: v('strSig'),
+    aliasEntry: v('aliasEntry'),
+    aliasFlags: v('aliasFlags'),
+    aliasGates: v('aliasGates'),
+    gateList: v('gateList'),
+    cueRoot: v('cueRoot'),
+    cueEdges: v('cueEdges'),
+    cueOut: v('cueOut'),
+    altNext: v('altNext'),
+    altTerm: v('altTerm'),
+    altLen: v('altLen'),
+    altChecks: v('altChecks'),
+    altCheck: v('altCheck'),
+    altSig: v('altSig'),
+    strCue: v('strCue'),
+    termCues: v('termCues'),
+    termCueList: v('termCueList'),
+    cueEntry: v('cueEntry'),
+    cueGap: v('cueGap'),
+    cueCover: v('cueCover'),
+    cueTerms: v('cueTerms'),
+    cueTermList: v('cueTermList'),
+    wildKey: v('wildKey'),
+    wildInfo: v('wildInfo'),
+    wildBits: v('wildBits'),
+    numValues: v('numValues'),
+    anchorNumbers: v('anchorNumbers'),
+    anchorUnits: v('anchorUnits'),
+    anchorRequire: v('anchorRequire'),
+    symRequire: v('symRequire'),
+    symCueClass: v('symCueClass'),
+    wildRequire: v('wildRequire'),
+  };
 }
 
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
@@ -164,6 +229,7 @@ function checkShape(d: IndexData): void {
   if (d.meta.length !== META_LENGTH) fail('meta section has the wrong size');
   const symbols = d.meta[META_SYMBOLS]!;
   if (!isPowerOfTwo(d.vocab.length / 2)) fail('vocabulary table size');
+  if (!isPowerOfTwo(d.vocabFilter.length) || !isPowerOfTwo(d.cueFilter.length)) fail('vocabulary filter size');
   if (d.acRoot.length !== symbols || d.symAttr.length !== symbols) fail('automaton root size');
   const nodes = d.acOut.length;
   if (nodes < 1 || d.acFail.length !== nodes || d.acDict.length !== nodes) fail('automaton node arrays differ in size');
@@ -191,4 +257,6 @@ function checkShape(d: IndexData): void {
     fail('cue arrays differ in size');
   }
   if (d.wildInfo.length !== d.wildKey.length * 3) fail('wildcard arrays differ in size');
+  if (d.anchorUnits.length !== d.anchorNumbers.length || d.anchorRequire.length !== d.anchorNumbers.length) fail('anchor number arrays differ in size');
+  if (d.symRequire.length !== symbols || d.symCueClass.length !== symbols || d.wildRequire.length !== d.wildKey.length) fail('cue anchor arrays differ in size');
 }

@@ -20,6 +20,7 @@
  * Cue terms go through this same code at compile time, so both sides agree.
  */
 import { JOINS_PREVIOUS, STARTS_SENTENCE } from './boundaries.ts';
+import { unitAt } from './char-info.ts';
 import type { Tokens } from './tokenize.ts';
 
 export const ITEM_WORD = 0;
@@ -90,7 +91,6 @@ export const NUMBER_WORDS: readonly NumberWord[] = [
 
 const SUFFIX_SCALE: Record<string, number> = { bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12 };
 const CURRENCY_SUFFIX_SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
-const CURRENCY_SIGNS: Record<string, number> = { $: UNIT_DOLLAR, '£': UNIT_POUND, '€': UNIT_EURO };
 
 /** Items of one block (or one cue term). Arrays grow as needed. */
 export class Items {
@@ -169,78 +169,122 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Digits then lower-case letters; the digits' value and the suffix. */
-function splitDigits(text: string, start: number, end: number): { digits: string; suffix: string } | null {
+/*
+ * The readers below report through this one scratch record instead of
+ * returning objects: they run for every number of every sentence the claim
+ * walk reads, and for every number the block pass checks as a cue anchor.
+ */
+const read = { value: 0, last: 0, unit: 0, charStart: 0, charEnd: 0 };
+
+/** Where the digits starting at `start` stop (== start when there are none). */
+function digitsEnd(text: string, start: number, end: number): number {
   let i = start;
-  while (i < end && isDigit(text.charCodeAt(i))) i++;
-  if (i === start) return null;
-  const suffix = text.slice(i, end).toLowerCase();
-  if (!/^[a-z]*$/.test(suffix)) return null;
-  return { digits: text.slice(start, i), suffix };
+  while (i < end && isDigit(unitAt(text, i))) i++;
+  return i;
 }
 
 /**
- * A digit number starting at token j. Returns the value and the last token
- * used, or null if token j is a word such as 16th.
+ * The letters after the digits, lower case, or null when they are not all
+ * letters a-z ("16th" → "th", "100bn" → "bn"). ASCII is read directly; any
+ * other unit takes the general path (toLowerCase can map a non-ASCII letter
+ * into a-z, as the Kelvin sign K does).
  */
-function readDigits(ctx: ItemContext, j: number, currency: boolean): { value: number; last: number } | null {
+function digitSuffix(text: string, from: number, end: number): string | null {
+  if (from === end) return '';
+  for (let i = from; i < end; i++) {
+    const c = unitAt(text, i);
+    if (c >= 128) {
+      const suffix = text.slice(from, end).toLowerCase();
+      return /^[a-z]*$/.test(suffix) ? suffix : null;
+    }
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (lower < 97 || lower > 122) return null;
+  }
+  return text.slice(from, end).toLowerCase();
+}
+
+/** The value of digits [from, to): integers up to 15 digits directly, anything longer through Number(). */
+function digitsValue(text: string, from: number, to: number): number {
+  if (to - from > 15) return Number(text.slice(from, to));
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (unitAt(text, i) - 48);
+  return v;
+}
+
+/**
+ * A digit number starting at token j: true with read.value and read.last
+ * (the last token used), false if token j is a word such as 16th.
+ */
+function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
   const { tokens } = ctx;
   const text = tokens.text;
   const b = tokens.bound;
-  const first = splitDigits(text, b[2 * j]!, b[2 * j + 1]!);
-  if (first === null) return null;
-  let digits = first.digits;
-  let suffix = first.suffix;
+  const start = b[2 * j]!;
+  const digitsTo = digitsEnd(text, start, b[2 * j + 1]!);
+  if (digitsTo === start) return false;
+  let suffix = digitSuffix(text, digitsTo, b[2 * j + 1]!);
+  if (suffix === null) return false;
   let last = j;
   // Thousands groups: 1,000,000 — only right after a short first group.
-  if (suffix === '' && digits.length <= 3) {
+  let grouped: string | null = null;
+  if (suffix === '' && digitsTo - start <= 3) {
     while (last + 1 < ctx.end) {
       const end = b[2 * last + 1]!;
       const next = b[2 * last + 2]!;
-      if (next !== end + 1 || text.charCodeAt(end) !== 44) break;
-      const group = splitDigits(text, next, b[2 * last + 3]!);
-      if (group === null || group.digits.length !== 3) break;
-      digits += group.digits;
-      suffix = group.suffix;
+      if (next !== end + 1 || unitAt(text, end) !== 44) break;
+      const groupEnd = b[2 * last + 3]!;
+      const groupDigits = digitsEnd(text, next, groupEnd);
+      if (groupDigits - next !== 3) break;
+      const groupSuffix = digitSuffix(text, groupDigits, groupEnd);
+      if (groupSuffix === null) break;
+      grouped = (grouped ?? text.slice(start, digitsTo)) + text.slice(next, groupDigits);
+      suffix = groupSuffix;
       last += 1;
       if (suffix !== '') break;
     }
   }
-  let value = Number(digits);
+  let value = grouped !== null ? Number(grouped) : digitsValue(text, start, digitsTo);
   // Decimals: 3.5, 1.5bn.
   if (suffix === '' && last + 1 < ctx.end) {
     const end = b[2 * last + 1]!;
     const next = b[2 * last + 2]!;
-    if (next === end + 1 && text.charCodeAt(end) === 46) {
-      const frac = splitDigits(text, next, b[2 * last + 3]!);
-      if (frac !== null) {
-        value = Number(`${digits}.${frac.digits}`);
-        suffix = frac.suffix;
+    if (next === end + 1 && unitAt(text, end) === 46) {
+      const fracEnd = b[2 * last + 3]!;
+      const fracDigits = digitsEnd(text, next, fracEnd);
+      const fracSuffix = fracDigits === next ? null : digitSuffix(text, fracDigits, fracEnd);
+      if (fracSuffix !== null) {
+        value = Number(`${grouped ?? text.slice(start, digitsTo)}.${text.slice(next, fracDigits)}`);
+        suffix = fracSuffix;
         last += 1;
       }
     }
   }
   if (suffix !== '') {
     const scale = SUFFIX_SCALE[suffix] ?? (currency ? CURRENCY_SUFFIX_SCALE[suffix] : undefined);
-    if (scale === undefined) return null;
+    if (scale === undefined) return false;
     value *= scale;
   }
-  return { value, last };
+  read.value = value;
+  read.last = last;
+  return true;
 }
 
-/** Scale words after a number: 100 billion, 1.5 million, nine hundred thousand. */
-function readScales(ctx: ItemContext, value: number, last: number): { value: number; last: number } {
+/** Scale words after a number (100 billion, 1.5 million): updates read.value and read.last. */
+function readScales(ctx: ItemContext): void {
+  let value = read.value;
+  let last = read.last;
   while (last + 1 < ctx.end && (ctx.bits[last + 1]! & JOINS_PREVIOUS) !== 0) {
     const w = ctx.numberWord(last + 1);
     if (w < 0 || NUMBER_WORDS[w]!.kind !== NW_SCALE) break;
     value *= NUMBER_WORDS[w]!.value;
     last += 1;
   }
-  return { value, last };
+  read.value = value;
+  read.last = last;
 }
 
-/** An English number phrase starting at token j (a number word). */
-function readWords(ctx: ItemContext, j: number): { value: number; last: number } | null {
+/** An English number phrase starting at token j (a number word): true with read.value and read.last. */
+function readWords(ctx: ItemContext, j: number): boolean {
   let total = 0;
   let current = 0;
   let last = -1;
@@ -273,37 +317,85 @@ function readWords(ctx: ItemContext, j: number): { value: number; last: number }
     seen = true;
     last = t;
   }
-  if (!seen) return null;
-  return { value: total + current, last };
+  if (!seen) return false;
+  read.value = total + current;
+  read.last = last;
+  return true;
 }
 
-/** The unit written right after a number: %, percent, per cent, dollars… */
-function unitAfter(
-  ctx: ItemContext,
-  last: number,
-): { unit: number; last: number; charStart: number; charEnd: number } | null {
+function readUnit(unit: number, last: number, charStart: number, charEnd: number): boolean {
+  read.unit = unit;
+  read.last = last;
+  read.charStart = charStart;
+  read.charEnd = charEnd;
+  return true;
+}
+
+/**
+ * The unit written right after a number (%, percent, per cent, dollars…):
+ * true with read.unit, read.last, read.charStart and read.charEnd.
+ */
+function unitAfter(ctx: ItemContext, last: number): boolean {
   const { tokens } = ctx;
   const text = tokens.text;
   const end = tokens.bound[2 * last + 1]!;
   // "90%" or "90 %"
-  const c = text.charCodeAt(end);
-  if (c === 37) return { unit: UNIT_PERCENT, last, charStart: end, charEnd: end + 1 };
-  if (c === 32 && text.charCodeAt(end + 1) === 37) return { unit: UNIT_PERCENT, last, charStart: end + 1, charEnd: end + 2 };
+  const c = unitAt(text, end);
+  if (c === 37) return readUnit(UNIT_PERCENT, last, end, end + 1);
+  if (c === 32 && unitAt(text, end + 1) === 37) return readUnit(UNIT_PERCENT, last, end + 1, end + 2);
   const next = last + 1;
-  if (next >= ctx.end || (ctx.bits[next]! & JOINS_PREVIOUS) === 0) return null;
+  if (next >= ctx.end || (ctx.bits[next]! & JOINS_PREVIOUS) === 0) return false;
   const w = ctx.numberWord(next);
-  if (w < 0) return null;
+  if (w < 0) return false;
   const nw = NUMBER_WORDS[w]!;
   const charStart = tokens.bound[2 * next]!;
-  if (nw.kind === NW_PERCENT) return { unit: UNIT_PERCENT, last: next, charStart, charEnd: tokens.bound[2 * next + 1]! };
-  if (nw.kind === NW_CURRENCY) return { unit: nw.unit!, last: next, charStart, charEnd: tokens.bound[2 * next + 1]! };
+  if (nw.kind === NW_PERCENT) return readUnit(UNIT_PERCENT, next, charStart, tokens.bound[2 * next + 1]!);
+  if (nw.kind === NW_CURRENCY) return readUnit(nw.unit!, next, charStart, tokens.bound[2 * next + 1]!);
   if (nw.kind === NW_PER && next + 1 < ctx.end && (ctx.bits[next + 1]! & JOINS_PREVIOUS) !== 0) {
     const w2 = ctx.numberWord(next + 1);
-    if (w2 >= 0 && NUMBER_WORDS[w2]!.kind === NW_CENT) {
-      return { unit: UNIT_PERCENT, last: next + 1, charStart, charEnd: tokens.bound[2 * next + 3]! };
-    }
+    if (w2 >= 0 && NUMBER_WORDS[w2]!.kind === NW_CENT) return readUnit(UNIT_PERCENT, next + 1, charStart, tokens.bound[2 * next + 3]!);
   }
-  return null;
+  return false;
+}
+
+/** The currency sign written right before position `start` (a UNIT_WORDS index), or -1. */
+export function currencyBefore(text: string, start: number): number {
+  if (start === 0) return -1;
+  const c = unitAt(text, start - 1);
+  return c === 36 ? UNIT_DOLLAR : c === 0xa3 ? UNIT_POUND : c === 0x20ac ? UNIT_EURO : -1;
+}
+
+/** Is a % sign written right after position `end` ("90%", "90 %")? (unitAfter reads it so.) */
+export function percentSignAfter(text: string, end: number): boolean {
+  const c = unitAt(text, end);
+  return c === 37 || (c === 32 && unitAt(text, end + 1) === 37);
+}
+
+/**
+ * The number item buildItems would make if one started at token j: its
+ * value in `out.value` and, in `out.unit`, the unit of the item right after
+ * it (a UNIT_WORDS index: the currency sign before it, else the unit written
+ * after it; -1 when none). False when no number item can start there (not
+ * a digit or a number word; a word such as 16th). Every number item starts
+ * at such a token and gets exactly these, which makes this a safe test for
+ * number anchors (block-pass.ts): a sentence in which no token passes it has
+ * no number a cue could use.
+ */
+export function numberStartingAt(ctx: ItemContext, j: number, out: { value: number; unit: number }): boolean {
+  const text = ctx.tokens.text;
+  const start = ctx.tokens.bound[2 * j]!;
+  let sign = -1;
+  if (isDigit(unitAt(text, start))) {
+    sign = currencyBefore(text, start);
+    if (!readDigits(ctx, j, sign >= 0)) return false;
+    readScales(ctx);
+  } else {
+    const w = ctx.numberWord(j);
+    if (w < 0 || NUMBER_WORDS[w]!.kind > NW_SCALE || !readWords(ctx, j)) return false;
+  }
+  out.value = read.value;
+  out.unit = sign >= 0 ? sign : unitAfter(ctx, read.last) ? read.unit : -1;
+  return true;
 }
 
 /** Turn tokens [from, ctx.end) into items (appended to `out`). */
@@ -315,14 +407,13 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
   for (let j = from; j < n; j++) {
     const start = b[2 * j]!;
     const tokenBits = bits[j]!;
-    const c = text.charCodeAt(start);
-    let number: { value: number; last: number } | null = null;
+    const c = unitAt(text, start);
+    let number = false;
     let sign = -1;
     if (isDigit(c)) {
-      const before = CURRENCY_SIGNS[text[start - 1] ?? ''];
-      if (before !== undefined) sign = before;
+      sign = currencyBefore(text, start);
       number = readDigits(ctx, j, sign >= 0);
-      if (number !== null) number = readScales(ctx, number.value, number.last);
+      if (number) readScales(ctx);
     } else if (syms[j]! >= 0) {
       const w = ctx.numberWord(j);
       if (w >= 0) {
@@ -342,28 +433,28 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
         }
       }
     }
-    if (number === null) {
+    if (!number) {
       out.push(ITEM_WORD, syms[j]!, j, j, start, b[2 * j + 1]!, tokenBits, 0);
       continue;
     }
     const charStart = sign >= 0 ? start - 1 : start;
-    const last = number.last;
+    const last = read.last;
     const numberEnd = b[2 * last + 1]!;
-    out.push(ITEM_NUM, -1, j, last, charStart, numberEnd, tokenBits, number.value);
-    const unit = unitAfter(ctx, last);
+    out.push(ITEM_NUM, -1, j, last, charStart, numberEnd, tokenBits, read.value);
+    const hasUnit = unitAfter(ctx, last);
     if (sign >= 0) {
       // A sign's unit is read after the number ($100 billion = 100 billion
       // dollars); it spans the number so a phrase ending on it ends there.
       out.push(ITEM_UNIT, unitSyms[sign]!, j, last, charStart, numberEnd, JOINS_PREVIOUS, 0);
-      if (unit !== null && unit.unit === sign) {
-        j = unit.last; // "$5 dollars": one unit, not two
+      if (hasUnit && read.unit === sign) {
+        j = read.last; // "$5 dollars": one unit, not two
         continue;
       }
     }
-    if (unit !== null) {
-      const firstToken = unit.last > last ? last + 1 : last;
-      out.push(ITEM_UNIT, unitSyms[unit.unit]!, firstToken, unit.last, unit.charStart, unit.charEnd, JOINS_PREVIOUS, 0);
-      j = unit.last;
+    if (hasUnit) {
+      const firstToken = read.last > last ? last + 1 : last;
+      out.push(ITEM_UNIT, unitSyms[read.unit]!, firstToken, read.last, read.charStart, read.charEnd, JOINS_PREVIOUS, 0);
+      j = read.last;
     } else {
       j = last;
     }

@@ -22,38 +22,46 @@
  */
 import type { Match, ScanResult } from './types.ts';
 import type { BlockPass } from './block-pass.ts';
-import { ClaimHits } from './claim-pass.ts';
 import { ALIAS_AFTER_FULL_NAME, ALIAS_REQUIRES, META_GATES, type IndexData } from './index-data.ts';
 
 export interface MatchSession {
   scan(blocks: readonly string[]): ScanResult;
 }
 
+/** Sort order of a scan's matches: block, start, longer first, entry. */
+function byPosition(x: Match, y: Match): number {
+  return x.block - y.block || x.start - y.start || y.end - x.end || x.entry - y.entry;
+}
+
+/*
+ * Speed: a session is made per page (the bench makes one per scan), so it
+ * allocates nothing until something needs it: gate arrays and sets are
+ * created on the page's first gated candidate, scratch arrays belong to the
+ * Matcher's BlockPass, and the candidates are ordered by insertion sort,
+ * since they arrive nearly in order already (by end within a block; only
+ * nested names are out of place).
+ */
 export class PageSession implements MatchSession {
   readonly #d: IndexData;
   readonly #pass: BlockPass;
-  readonly #claims = new ClaimHits();
-  /** Context terms the page has mentioned (1) so far. */
-  readonly #gateSeen: Uint8Array;
+  /** Context terms the page has mentioned (1) so far; made on first use. */
+  #gateSeen: Uint8Array | null = null;
   /** Context terms a rejected candidate of an earlier batch waits for. */
-  readonly #gateWanted: Uint8Array;
-  /** Entities named in full so far (a page names few, so a Set). */
-  readonly #fullSeen = new Set<number>();
+  #gateWanted: Uint8Array | null = null;
+  /** Entities named in full so far (a page names few, so a Set); made on first use. */
+  #fullSeen: Set<number> | null = null;
   /** Entities whose short form was rejected in an earlier batch. */
-  readonly #fullWanted = new Set<number>();
+  #fullWanted: Set<number> | null = null;
 
   /** `pass` is shared by the Matcher's sessions; a scan uses it start to finish. */
   constructor(d: IndexData, pass: BlockPass) {
     this.#d = d;
     this.#pass = pass;
-    const gates = d.meta[META_GATES]!;
-    this.#gateSeen = new Uint8Array(gates);
-    this.#gateWanted = new Uint8Array(gates);
   }
 
   scan(blocks: readonly string[]): ScanResult {
     const pass = this.#pass;
-    const claims = this.#claims;
+    const claims = pass.claimHits;
     claims.clear();
     pass.startBatch();
     for (let b = 0; b < blocks.length; b++) {
@@ -61,41 +69,68 @@ export class PageSession implements MatchSession {
       if (typeof text !== 'string' || text.length === 0) continue;
       pass.scan(text, b, claims);
     }
-    const { matches, revisit } = this.#select();
+    const matches: Match[] = [];
+    const revisit = this.#select(matches);
     for (let i = 0; i < claims.block.length; i++) {
       matches.push({ block: claims.block[i]!, start: claims.start[i]!, end: claims.end[i]!, entry: claims.entry[i]! });
     }
-    if (claims.block.length > 0) {
-      matches.sort((x, y) => x.block - y.block || x.start - y.start || y.end - x.end || x.entry - y.entry);
-    }
+    if (claims.block.length > 0) matches.sort(byPosition);
     return { matches, revisit };
   }
 
-  #select(): { matches: Match[]; revisit: boolean } {
-    const d = this.#d;
+  /** Candidates of the batch in order: block, start, longer first, alias. */
+  #sortedCandidates(): Int32Array {
     const c = this.#pass.candidates;
-    const gateSeen = this.#gateSeen;
-    // Context terms of this batch count before and after the alias.
-    const newGates = c.gates.filter((g) => gateSeen[g] === 0);
-    for (const g of newGates) gateSeen[g] = 1;
-
     const n = c.count;
-    const matches: Match[] = [];
-    if (n === 0) return { matches, revisit: false };
-    // Candidates arrive in block order, ending in order; sort by start, longest first.
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
+    if (c.order.length < n) c.order = new Int32Array(n * 2);
+    const order = c.order;
     const cb = c.block;
     const cs = c.start;
     const ce = c.end;
     const ca = c.alias;
-    const sorted = Array.from(order).sort((x, y) => cb[x]! - cb[y]! || cs[x]! - cs[y]! || ce[y]! - ce[x]! || ca[x]! - ca[y]!);
-    const wantedGates: number[] = [];
-    const wantedFull: number[] = [];
-    const newFull: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let p = i;
+      while (p > 0) {
+        const o = order[p - 1]!;
+        const after = cb[o]! - cb[i]! || cs[o]! - cs[i]! || ce[i]! - ce[o]! || ca[o]! - ca[i]!;
+        if (after <= 0) break;
+        order[p] = o;
+        p--;
+      }
+      order[p] = i;
+    }
+    return order;
+  }
+
+  /** Puts the batch's entity matches in `matches`; returns `revisit`. */
+  #select(matches: Match[]): boolean {
+    const d = this.#d;
+    const c = this.#pass.candidates;
+    // Context terms of this batch count before and after the alias.
+    let revisit = false;
+    if (c.gates.length > 0) {
+      const gateSeen = (this.#gateSeen ??= new Uint8Array(d.meta[META_GATES]!));
+      const gateWanted = (this.#gateWanted ??= new Uint8Array(d.meta[META_GATES]!));
+      for (const g of c.gates) {
+        if (gateSeen[g] === 1) continue;
+        gateSeen[g] = 1;
+        // Only what earlier batches waited for calls for a rescan.
+        if (gateWanted[g] === 1) revisit = true;
+      }
+    }
+    const n = c.count;
+    if (n === 0) return revisit;
+    const order = this.#sortedCandidates();
+    const cb = c.block;
+    const cs = c.start;
+    const ce = c.end;
+    const ca = c.alias;
+    let wantedGates: number[] | null = null;
+    let wantedFull: number[] | null = null;
     let block = -1;
     let lastEnd = 0;
-    for (const i of sorted) {
+    for (let r = 0; r < n; r++) {
+      const i = order[r]!;
       if (cb[i] !== block) {
         block = cb[i]!;
         lastEnd = 0;
@@ -105,34 +140,41 @@ export class PageSession implements MatchSession {
       const flags = d.aliasFlags[alias]!;
       const entry = d.aliasEntry[alias]!;
       if ((flags & ALIAS_REQUIRES) !== 0) {
+        const gateSeen = this.#gateSeen;
         let open = false;
         for (let g = d.aliasGates[alias]!; g < d.aliasGates[alias + 1]!; g++) {
-          if (gateSeen[d.gateList[g]!] === 1) {
+          if (gateSeen !== null && gateSeen[d.gateList[g]!] === 1) {
             open = true;
             break;
           }
         }
         if (!open) {
+          wantedGates ??= [];
           for (let g = d.aliasGates[alias]!; g < d.aliasGates[alias + 1]!; g++) wantedGates.push(d.gateList[g]!);
           continue;
         }
       }
+      const fullSeen = (this.#fullSeen ??= new Set<number>());
       if ((flags & ALIAS_AFTER_FULL_NAME) !== 0) {
-        if (!this.#fullSeen.has(entry)) {
-          wantedFull.push(entry);
+        if (!fullSeen.has(entry)) {
+          (wantedFull ??= []).push(entry);
           continue;
         }
-      } else if (!this.#fullSeen.has(entry)) {
-        this.#fullSeen.add(entry);
-        newFull.push(entry);
+      } else if (!fullSeen.has(entry)) {
+        fullSeen.add(entry);
+        if (this.#fullWanted !== null && this.#fullWanted.has(entry)) revisit = true;
       }
       matches.push({ block, start: cs[i]!, end: ce[i]!, entry });
       lastEnd = ce[i]!;
     }
-    // Only what earlier batches waited for calls for a rescan.
-    const revisit = newGates.some((g) => this.#gateWanted[g] === 1) || newFull.some((e) => this.#fullWanted.has(e));
-    for (const g of wantedGates) this.#gateWanted[g] = 1;
-    for (const e of wantedFull) this.#fullWanted.add(e);
-    return { matches, revisit };
+    if (wantedGates !== null) {
+      const gateWanted = (this.#gateWanted ??= new Uint8Array(d.meta[META_GATES]!));
+      for (const g of wantedGates) gateWanted[g] = 1;
+    }
+    if (wantedFull !== null) {
+      const fullWanted = (this.#fullWanted ??= new Set<number>());
+      for (const e of wantedFull) fullWanted.add(e);
+    }
+    return revisit;
   }
 }

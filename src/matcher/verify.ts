@@ -5,7 +5,7 @@
  * case-kept fold must equal the case-kept pattern). Candidates are rare, so
  * this slow-but-exact path costs little; it never allocates for ASCII.
  */
-import { ENC, WORD, charInfo } from './char-info.ts';
+import { ENC, WORD, charInfo, unitAt } from './char-info.ts';
 import { JOINS_PREVIOUS, gapSignature } from './boundaries.ts';
 import type { Tokens } from './tokenize.ts';
 
@@ -24,8 +24,9 @@ function compareToken(
   lower: boolean,
   prefix: boolean,
 ): number {
+  const read = String.prototype.charCodeAt; // char-info.ts unitAt, held locally
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = read.call(text, i);
     if (c < 128) {
       const e = ENC[c]!;
       if (e < 0 || ((e >>> 16) & 1) === 0) continue; // apostrophe or acronym dot
@@ -98,7 +99,7 @@ export function tokenIsWord(tokens: Tokens, j: number, word: string): boolean {
   if (end - start === word.length) {
     let same = true;
     for (let i = 0; i < word.length; i++) {
-      const c = text.charCodeAt(i + start);
+      const c = unitAt(text, i + start);
       if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) {
         same = false;
         break;
@@ -168,7 +169,7 @@ export function tailLength(text: string, end: number, pool: Uint16Array, from: n
   q++;
   let i = end;
   for (; q < to; q++, i++) {
-    const c = text.charCodeAt(i);
+    const c = unitAt(text, i);
     const want = pool[q]!;
     const same = c === want || ((want === 0x27 || want === 0x2019) && (c === 0x27 || c === 0x2019)) || ((want === 0x22 || want === 0x201d) && (c === 0x22 || c === 0x201d));
     if (!same) return 0;

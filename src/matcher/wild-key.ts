@@ -10,9 +10,10 @@ import { wildKeyOf } from './index-data.ts';
 /** Key of the token at [start, end); 0 when it folds to fewer than three units (0 is only a filter hint). */
 export function tokenWildKey(text: string, start: number, end: number): number {
   if (end - start < 3) return 0;
-  const e0 = ENC[text.charCodeAt(start)]!;
-  const e1 = ENC[text.charCodeAt(start + 1)]!;
-  const e2 = ENC[text.charCodeAt(start + 2)]!;
+  const read = String.prototype.charCodeAt; // char-info.ts unitAt, held locally: this runs per token
+  const e0 = ENC[read.call(text, start)]!;
+  const e1 = ENC[read.call(text, start + 1)]!;
+  const e2 = ENC[read.call(text, start + 2)]!;
   // Three plain word units (the usual case): read their folds from the table.
   if ((e0 | e1 | e2) >= 0 && (((e0 & e1 & e2) >>> 16) & 1) === 1) return wildKeyOf(e0 & 0xffff, e1 & 0xffff, e2 & 0xffff);
   const f = foldRange(text, start, end, true);

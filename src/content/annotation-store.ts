@@ -20,6 +20,12 @@ export interface MentionedEntry {
 export class AnnotationStore {
   #list: Annotation[] = [];
   readonly #byNode = new Map<Text, Annotation[]>();
+  /**
+   * Annotations by where they start, for the duplicate check: a page can put
+   * tens of thousands of mentions in one text node, where comparing each new
+   * annotation with every other on that node would be quadratic.
+   */
+  readonly #byStart = new Map<Text, Map<string, Annotation>>();
 
   /** All annotations, in document order. */
   get all(): readonly Annotation[] {
@@ -57,7 +63,10 @@ export class AnnotationStore {
     for (const annotation of this.#list) (predicate(annotation) ? removed : kept).push(annotation);
     if (removed.length === 0) return removed;
     this.#list = kept;
-    for (const annotation of removed) this.#unindex(annotation);
+    // Rebuilt rather than unindexed one by one, which is quadratic on a node with many mentions.
+    this.#byNode.clear();
+    this.#byStart.clear();
+    for (const annotation of kept) this.#index(annotation);
     return removed;
   }
 
@@ -84,6 +93,7 @@ export class AnnotationStore {
   clear(): void {
     this.#list = [];
     this.#byNode.clear();
+    this.#byStart.clear();
   }
 
   /**
@@ -119,14 +129,8 @@ export class AnnotationStore {
   }
 
   #has(candidate: Annotation): boolean {
-    return this.touching(candidate.nodes[0]!).some(
-      (a) =>
-        a.entry === candidate.entry &&
-        a.startOffset === candidate.startOffset &&
-        a.endOffset === candidate.endOffset &&
-        a.nodes.length === candidate.nodes.length &&
-        a.nodes.every((node, i) => node === candidate.nodes[i]),
-    );
+    const existing = this.#byStart.get(candidate.nodes[0]!)?.get(startKey(candidate));
+    return existing !== undefined && existing.nodes.every((node, i) => node === candidate.nodes[i]);
   }
 
   /** The index of the first annotation that comes after `annotation`. */
@@ -147,17 +151,16 @@ export class AnnotationStore {
       if (!list) this.#byNode.set(node, (list = []));
       list.push(annotation);
     }
+    const first = annotation.nodes[0]!;
+    let starts = this.#byStart.get(first);
+    if (!starts) this.#byStart.set(first, (starts = new Map()));
+    starts.set(startKey(annotation), annotation);
   }
+}
 
-  #unindex(annotation: Annotation): void {
-    for (const node of annotation.nodes) {
-      const list = this.#byNode.get(node);
-      if (!list) continue;
-      const i = list.indexOf(annotation);
-      if (i !== -1) list.splice(i, 1);
-      if (list.length === 0) this.#byNode.delete(node);
-    }
-  }
+/** What makes two annotations on the same first text node the same annotation. */
+function startKey(a: Annotation): string {
+  return `${a.entry}:${a.startOffset}:${a.endOffset}:${a.nodes.length}`;
 }
 
 /**

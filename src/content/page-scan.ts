@@ -4,7 +4,7 @@
  * matcher batch (when the matcher asks to revisit), and the parts of the page
  * that changed.
  */
-import { walkBlocks, type CollectOptions, type TextBlock } from './page-text.ts';
+import { splitLongBlock, walkBlocks, type CollectOptions, type TextBlock } from './page-text.ts';
 import type { Annotation } from './annotation.ts';
 import type { Annotator } from './annotator.ts';
 import type { Priority } from './scheduler.ts';
@@ -124,7 +124,8 @@ function* collect(roots: readonly Element[], options: CollectOptions): Generator
   return blocks;
 }
 
-function* scanInChunks(blocks: readonly TextBlock[], annotator: Annotator, reader: PageReader): Generator<Step, void> {
+function* scanInChunks(whole: readonly TextBlock[], annotator: Annotator, reader: PageReader): Generator<Step, void> {
+  const blocks = whole.some((b) => b.text.length > CHUNK_CHARS) ? whole.flatMap((b) => splitLongBlock(b, CHUNK_CHARS)) : whole;
   let start = 0;
   while (start < blocks.length) {
     let end = start;

@@ -17,6 +17,12 @@ export interface TextBlock {
   starts: number[];
   /** The block-level element the text belongs to (for "visible first" and rescans). */
   element: Element;
+  /**
+   * Each node's length when it was read, where it differs from what `starts`
+   * implies: a piece of a long block (splitLongBlock) can begin or end inside
+   * a node, and its first start is then negative.
+   */
+  lengths?: number[];
 }
 
 /** Elements whose text is never read: code, form fields, embedded documents and graphics, our own UI. */
@@ -277,7 +283,53 @@ export function isBlockCurrent(block: TextBlock, fromNode: number, toNode: numbe
     const node = block.nodes[i]!;
     const start = block.starts[i]!;
     const end = block.starts[i + 1] ?? block.text.length;
-    if (!node.isConnected || node.data.length !== end - start) return false;
+    const length = block.lengths?.[i] ?? end - start;
+    if (!node.isConnected || node.data.length !== length) return false;
   }
   return true;
+}
+
+/**
+ * Cuts a block longer than `maxChars` into pieces the matcher can read within
+ * one slice: a page can hold megabytes in a single paragraph or text node.
+ * Cuts fall at a sentence end where one is near, else at white space, so that
+ * only a name broken across a cut with no space in reach could be missed.
+ */
+export function splitLongBlock(block: TextBlock, maxChars: number): TextBlock[] {
+  const { text } = block;
+  if (text.length <= maxChars) return [block];
+  const pieces: TextBlock[] = [];
+  const lengths = block.nodes.map((_, i) => block.lengths?.[i] ?? (block.starts[i + 1] ?? text.length) - block.starts[i]!);
+  for (let from = 0; from < text.length; ) {
+    const to = from + maxChars >= text.length ? text.length : cutPoint(text, from, from + maxChars);
+    const first = locate(block, from).index;
+    const last = locate(block, to, true).index;
+    pieces.push({
+      text: text.slice(from, to),
+      nodes: block.nodes.slice(first, last + 1),
+      starts: block.starts.slice(first, last + 1).map((start) => start - from),
+      lengths: lengths.slice(first, last + 1),
+      element: block.element,
+    });
+    from = to;
+  }
+  return pieces;
+}
+
+/** Where to end a piece that may not reach past `limit`: after a sentence, else after a space, else at the limit. */
+function cutPoint(text: string, from: number, limit: number): number {
+  const floor = from + Math.floor((limit - from) / 2);
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0xa0) {
+      const before = text.charCodeAt(i - 2);
+      if (before === 0x2e || before === 0x21 || before === 0x3f) return i;
+      if (space === -1) space = i;
+    }
+  }
+  if (space !== -1) return space;
+  // No space at all: never cut a surrogate pair.
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }

@@ -46,7 +46,7 @@ const corpusPages = hasCorpus
   : [];
 
 /** The project's own static fixtures get the same checks, so CI covers them without the corpus. */
-const fixturePages = ['/seed-article.html', '/dynamic/tricky.html'];
+const fixturePages = ['/seed-article.html', '/dynamic/tricky.html', '/dynamic/huge-text.html'];
 
 test.beforeEach(async ({ page, extensionContext }) => {
   await resetSettings(extensionContext);

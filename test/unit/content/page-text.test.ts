@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blocksToReread, collectBlocks, findArticleRoots, isReadable, locate, walkBlocks } from '../../../src/content/page-text.ts';
+import { blocksToReread, collectBlocks, findArticleRoots, isBlockCurrent, isReadable, locate, splitLongBlock, walkBlocks } from '../../../src/content/page-text.ts';
 
 function page(html: string): Document {
   document.documentElement.innerHTML = `<head></head><body>${html}</body>`;
@@ -126,5 +126,66 @@ describe('blocksToReread', () => {
     expect(ids([at('b')])).toEqual(['p']);
     // Outside the article: nothing to read.
     expect(ids([at('f')])).toEqual([]);
+  });
+});
+
+describe('splitLongBlock', () => {
+  const sentence = 'Officials in Damascus said the Pentagon had moved troops. ';
+
+  function longBlock(html: string) {
+    const [block] = collectBlocks([page(html).body], { wholePage: true });
+    return block!;
+  }
+
+  it('leaves a short block whole', () => {
+    const block = longBlock('<p>Short text.</p>');
+    expect(splitLongBlock(block, 100)).toEqual([block]);
+  });
+
+  it('cuts one huge text node into pieces that map back to the same places', () => {
+    const block = longBlock(`<p>${sentence.repeat(200)}</p>`);
+    expect(block.nodes).toHaveLength(1);
+    const pieces = splitLongBlock(block, 1_000);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.map((p) => p.text).join('')).toBe(block.text);
+    let offset = 0;
+    for (const piece of pieces) {
+      expect(piece.text.length).toBeLessThanOrEqual(1_000);
+      // Cut after a sentence, never inside one, when a sentence end is near.
+      expect(piece.text.endsWith('. ')).toBe(true);
+      for (const at of [0, 7, piece.text.length - 1]) {
+        const inPiece = locate(piece, at);
+        const inWhole = locate(block, offset + at);
+        expect(inPiece.node).toBe(inWhole.node);
+        expect(inPiece.offset).toBe(inWhole.offset);
+      }
+      expect(isBlockCurrent(piece, 0, piece.nodes.length - 1)).toBe(true);
+      offset += piece.text.length;
+    }
+  });
+
+  it('keeps each piece to the nodes it covers, across inline elements', () => {
+    const html = `<p>${Array.from({ length: 60 }, (_, i) => `<b>Name${i}</b> ${sentence}`).join('')}</p>`;
+    const block = longBlock(html);
+    const pieces = splitLongBlock(block, 500);
+    expect(pieces.map((p) => p.text).join('')).toBe(block.text);
+    for (const piece of pieces) {
+      expect(piece.nodes.length).toBeLessThan(block.nodes.length);
+      expect(isBlockCurrent(piece, 0, piece.nodes.length - 1)).toBe(true);
+    }
+  });
+
+  it('notices when a node it cut through has changed', () => {
+    const block = longBlock(`<p>${sentence.repeat(50)}</p>`);
+    const [first] = splitLongBlock(block, 400);
+    block.nodes[0]!.data += 'more';
+    expect(isBlockCurrent(first!, 0, 0)).toBe(false);
+  });
+
+  it('cuts at a space, or at the limit when there is none, never inside a surrogate pair', () => {
+    const block = longBlock(`<p>${'x'.repeat(999)}\u{1F600}${'y'.repeat(500)}</p>`);
+    const pieces = splitLongBlock(block, 1_000);
+    expect(pieces.map((p) => p.text).join('')).toBe(block.text);
+    expect(pieces[0]!.text.length).toBe(999);
   });
 });

@@ -155,7 +155,7 @@ export class BlockPass {
     this.#wildKeys = wildAnchorKeys(d);
     this.#wildAnchors = wildAnchorList(d);
     if (this.#digitAnchors || this.#wildPairs !== null) {
-      const first = this.#wildPairs !== null ? wildAnchorFirsts(this.#wildPairs) : new Uint8Array(128);
+      const first = this.#wildPairs !== null ? wildAnchorFirsts(d) : new Uint8Array(128);
       for (let c = 0; c < 128; c++) {
         first[c] = first[c] !== 0 ? FIRST_WILD : 0;
         if (c >= 48 && c <= 57 && this.#digitAnchors) first[c] = first[c]! | FIRST_DIGIT;

@@ -6,7 +6,7 @@
 import type { PatternSet } from './types.ts';
 import { CASE_INSENSITIVE, resolveCase } from './case-rules.ts';
 import type { CueItem } from './cue-terms.ts';
-import { parseTerm, termKey, type TermAlternative } from './cue-terms.ts';
+import { parseTerm, termKey, wildcardKey, type TermAlternative } from './cue-terms.ts';
 import { filterMask, hashFolded, mixHash } from './hash.ts';
 import { buildKeyTable, shiftFor } from './hash-table.ts';
 import {
@@ -34,6 +34,7 @@ import {
   META_WILDS,
   WILD_ANCHOR,
   WILD_BITS_WORDS,
+  WILD_CAPITAL,
   WILD_CASED,
   wildKeyOf,
   type IndexData,
@@ -356,14 +357,14 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   }
 
   // Wildcards and numbers: collected, then numbered after the vocabulary.
-  const wildIds = new Map<string, { prefix: string; cased: string; caseSensitive: boolean; id: number }>();
+  const wildIds = new Map<string, { prefix: string; cased: string; caseSensitive: boolean; capital: boolean; id: number }>();
   const numIds = new Map<number, number>();
   for (const alt of alts) {
     for (const it of alt.items) {
       if (it.kind === 'word') symOf(it.hash);
       else if (it.kind === 'wild') {
-        const key = it.caseSensitive ? `P${it.casedPrefix}` : `p${it.prefix}`;
-        if (!wildIds.has(key)) wildIds.set(key, { prefix: it.prefix, cased: it.casedPrefix, caseSensitive: it.caseSensitive, id: -1 });
+        const key = wildcardKey(it);
+        if (!wildIds.has(key)) wildIds.set(key, { prefix: it.prefix, cased: it.casedPrefix, caseSensitive: it.caseSensitive, capital: it.capital, id: -1 });
       } else if (it.kind === 'num') {
         if (!numIds.has(it.value)) numIds.set(it.value, -1);
       }
@@ -375,7 +376,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     key: wildKeyOf(w.prefix.charCodeAt(0), w.prefix.charCodeAt(1), w.prefix.charCodeAt(2)),
   }));
   wilds.sort((a, b) => a.key - b.key);
-  wilds.forEach((w, i) => (wildIds.get(w.caseSensitive ? `P${w.cased}` : `p${w.prefix}`)!.id = i));
+  wilds.forEach((w, i) => (wildIds.get(wildcardKey({ ...w, casedPrefix: w.cased }))!.id = i));
   const numValues = [...numIds.keys()].sort((a, b) => a - b);
   numValues.forEach((v, i) => numIds.set(v, i));
   const wildBase = symCount;
@@ -416,7 +417,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
         case 'word':
           return vocab.get(it.hash)!;
         case 'wild':
-          return wildBase + wildIds.get(it.caseSensitive ? `P${it.casedPrefix}` : `p${it.prefix}`)!.id;
+          return wildBase + wildIds.get(wildcardKey(it))!.id;
         case 'num':
           return numBase + numIds.get(it.value)!;
         case 'unit':
@@ -446,7 +447,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     const s = w.caseSensitive ? w.cased : w.prefix;
     wildInfo[i * 3] = strCue.length;
     wildInfo[i * 3 + 1] = s.length;
-    wildInfo[i * 3 + 2] = w.caseSensitive ? WILD_CASED : 0;
+    wildInfo[i * 3 + 2] = w.caseSensitive ? WILD_CASED : w.capital ? WILD_CAPITAL : 0;
     pushString(strCue, s);
     const bit = w.key & (WILD_BITS_WORDS * 32 - 1);
     wildBits[bit >>> 5] = wildBits[bit >>> 5]! | (1 << (bit & 31));
@@ -569,7 +570,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
         symAttr[sym] = symAttr[sym]! | ATTR_CUE_ANCHOR;
         symRequire[sym] = symRequire[sym] === 0 ? require : mergeRequire(symRequire[sym]!, require);
       } else if (it.kind === 'wild') {
-        const id = wildIds.get(it.caseSensitive ? `P${it.casedPrefix}` : `p${it.prefix}`)!.id;
+        const id = wildIds.get(wildcardKey(it))!.id;
         wildInfo[id * 3 + 2] = wildInfo[id * 3 + 2]! | WILD_ANCHOR;
         wildRequire[id] = wildRequire[id] === 0 ? require : mergeRequire(wildRequire[id]!, require);
         cueFlags |= CUES_WILD_ANCHORS;

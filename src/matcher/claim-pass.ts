@@ -13,7 +13,7 @@
  */
 import { gapSignature } from './boundaries.ts';
 import { unitAt } from './char-info.ts';
-import { mayStartWildAnchor, mergeRequire, wildAnchorPairs } from './cue-anchors.ts';
+import { mayStartWildAnchor, mergeRequire, tokenStartsWithWildcard, wildAnchorPairs } from './cue-anchors.ts';
 import { lookupEdge } from './hash-table.ts';
 import {
   ATTR_CUE_ITEM,
@@ -340,11 +340,8 @@ export class ClaimPass {
       if (keys[mid]! < key) lo = mid + 1;
       else hi = mid;
     }
-    const info = this.#d.wildInfo;
     for (let w = lo; w < keys.length && keys[w] === key; w++) {
-      if (tokenStartsWith(tokens, j, this.#d.strCue, info[w * 3]!, info[w * 3 + 1]!, (info[w * 3 + 2]! & WILD_CASED) === 0)) {
-        this.#addSym(this.#wildBase + w);
-      }
+      if (tokenStartsWithWildcard(this.#d, w, tokens, j)) this.#addSym(this.#wildBase + w);
     }
   }
 

@@ -8,9 +8,9 @@
  * pass are checked exactly, the way the claim walk itself checks them.
  */
 import { tokenWildKey } from './wild-key.ts';
-import { WILD_ANCHOR, WILD_CASED, type IndexData } from './index-data.ts';
+import { WILD_ANCHOR, WILD_CAPITAL, WILD_CASED, type IndexData } from './index-data.ts';
 import type { Tokens } from './tokenize.ts';
-import { tokenStartsWith } from './verify.ts';
+import { startsWithCapital, tokenStartsWith } from './verify.ts';
 
 /** Is the ASCII unit a letter, digit or '&' (a unit that can be a token's folded unit as is)? */
 function isAsciiWordUnit(c: number): boolean {
@@ -60,16 +60,22 @@ export function wildAnchorKeys(d: IndexData): Uint32Array {
   return bits;
 }
 
-/** The ASCII units (either case) that some wildcard anchor's prefix may start with: 1, else 0. */
-export function wildAnchorFirsts(pairs: Uint32Array): Uint8Array {
+/**
+ * The ASCII units a token that starts with some wildcard anchor's prefix
+ * may start with: 1, else 0. A capitalised anchor ("Israel*") needs its
+ * capital; any other, either case. An anchor whose prefix starts with a
+ * non-ASCII unit adds nothing: such tokens are always checked.
+ */
+export function wildAnchorFirsts(d: IndexData): Uint8Array {
   const firsts = new Uint8Array(128);
-  for (let u0 = 0; u0 < 128; u0++) {
-    let any = 0;
-    for (let w = u0 << 2; w < (u0 + 1) << 2; w++) any |= pairs[w]!;
-    if (any !== 0) {
-      firsts[u0] = 1;
-      if (u0 >= 97 && u0 <= 122) firsts[u0 - 32] = 1;
-    }
+  for (let w = 0; w < d.wildKey.length; w++) {
+    const flags = d.wildInfo[w * 3 + 2]!;
+    if ((flags & WILD_ANCHOR) === 0) continue;
+    const u0 = lower(d.strCue[d.wildInfo[w * 3]!]!);
+    if (u0 >= 128) continue;
+    const upper = u0 >= 97 && u0 <= 122 ? u0 - 32 : u0;
+    firsts[upper] = 1;
+    if ((flags & WILD_CAPITAL) === 0) firsts[u0] = 1;
   }
   return firsts;
 }
@@ -90,6 +96,14 @@ export function mayStartWildAnchor(pairs: Uint32Array, keys: Uint32Array, text: 
   if ((pairs[pair >>> 5]! & (1 << (pair & 31))) === 0) return false;
   const key = tokenWildKey(text, start, end) & (keys.length * 32 - 1);
   return (keys[key >>> 5]! & (1 << (key & 31))) !== 0;
+}
+
+/** Does token j start with wildcard w's prefix, in the case the wildcard asks? The one test, for the claim walk and the anchors alike. */
+export function tokenStartsWithWildcard(d: IndexData, w: number, tokens: Tokens, j: number): boolean {
+  const info = d.wildInfo;
+  const flags = info[w * 3 + 2]!;
+  if ((flags & WILD_CAPITAL) !== 0 && !startsWithCapital(tokens, j)) return false;
+  return tokenStartsWith(tokens, j, d.strCue, info[w * 3]!, info[w * 3 + 1]!, (flags & WILD_CASED) === 0);
 }
 
 /** The wildcard anchors (their numbers in wildKey order, so sorted by key). */
@@ -126,13 +140,10 @@ export function startsWildAnchor(d: IndexData, anchors: Int32Array, tokens: Toke
     if (keys[anchors[mid]!]! < key) lo = mid + 1;
     else hi = mid;
   }
-  const info = d.wildInfo;
   let require = 0;
   for (let a = lo; a < anchors.length && keys[anchors[a]!] === key; a++) {
     const w = anchors[a]!;
-    if (tokenStartsWith(tokens, j, d.strCue, info[w * 3]!, info[w * 3 + 1]!, (info[w * 3 + 2]! & WILD_CASED) === 0)) {
-      require = mergeRequire(require, d.wildRequire[w]!);
-    }
+    if (tokenStartsWithWildcard(d, w, tokens, j)) require = mergeRequire(require, d.wildRequire[w]!);
   }
   return require;
 }

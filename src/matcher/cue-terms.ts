@@ -14,7 +14,7 @@ import { tokenize } from './tokenize.ts';
 
 export type CueItem =
   | { kind: 'word'; fold: string; cased: string; caseSensitive: boolean; hash: number }
-  | { kind: 'wild'; prefix: string; casedPrefix: string; caseSensitive: boolean }
+  | { kind: 'wild'; prefix: string; casedPrefix: string; caseSensitive: boolean; capital: boolean }
   | { kind: 'num'; value: number }
   | { kind: 'unit'; unit: number };
 
@@ -113,7 +113,9 @@ function parseAlternative(alt: string): ({ ok: true } & TermAlternative) | { ok:
             message: `has "${folds[first]}*", too short a prefix (at least ${MIN_WILDCARD_PREFIX} letters)`,
           };
         }
-        out.push({ kind: 'wild', prefix: folds[first]!, casedPrefix: caseds[first]!, caseSensitive });
+        // "Israel*" (a name) starts only words written with a capital; "attack*" any word.
+        const capital = !caseSensitive && caseds[first]!.charCodeAt(0) !== folds[first]!.charCodeAt(0);
+        out.push({ kind: 'wild', prefix: folds[first]!, casedPrefix: caseds[first]!, caseSensitive, capital });
       } else {
         out.push({ kind: 'word', fold: folds[first]!, cased: caseds[first]!, caseSensitive, hash: hashes[first]! });
       }
@@ -139,6 +141,11 @@ export function parseTerm(term: unknown): TermResult {
   return { ok: true, alternatives };
 }
 
+/** What makes two wildcards the same: their prefix and how its case is compared. */
+export function wildcardKey(it: { prefix: string; casedPrefix: string; caseSensitive: boolean; capital: boolean }): string {
+  return it.caseSensitive ? `P:${it.casedPrefix}` : it.capital ? `C:${it.prefix}` : `p:${it.prefix}`;
+}
+
 /** A stable key for a parsed term, to share identical terms between cues. */
 export function termKey(alternatives: TermAlternative[]): string {
   return JSON.stringify(
@@ -149,7 +156,7 @@ export function termKey(alternatives: TermAlternative[]): string {
           case 'word':
             return it.caseSensitive ? `W:${it.cased}` : `w:${it.fold}`;
           case 'wild':
-            return it.caseSensitive ? `P:${it.casedPrefix}` : `p:${it.prefix}`;
+            return wildcardKey(it);
           case 'num':
             return `n:${it.value}`;
           case 'unit':

@@ -179,6 +179,11 @@ export const WILD_BITS_WORDS = 256; // 8192 bits
 export const WILD_CASED = 1;
 /** wildInfo flags: the wildcard is a cue anchor (build-index.ts). */
 export const WILD_ANCHOR = 2;
+/**
+ * wildInfo flags: the prefix is written with an initial capital ("Israel*"):
+ * only a token whose first letter is a capital starts with it (a name).
+ */
+export const WILD_CAPITAL = 4;
 
 /** Key of a token's first three folded units, for wildcards. */
 export function wildKeyOf(u0: number, u1: number, u2: number): number {

@@ -91,6 +91,14 @@ export function tokenStartsWith(
   return p === limit;
 }
 
+/** Is the first letter of token j a capital (as a name is written)? */
+export function startsWithCapital(tokens: Tokens, j: number): boolean {
+  const c = tokens.first[2 * j]!;
+  if (c < 128) return c >= 65 && c <= 90;
+  const info = charInfo(tokens.text.codePointAt(tokens.bound[2 * j]!)!);
+  return info.cased !== info.fold;
+}
+
 /** Is token j, folded, exactly `word` (ASCII lower case)? */
 export function tokenIsWord(tokens: Tokens, j: number, word: string): boolean {
   const text = tokens.text;

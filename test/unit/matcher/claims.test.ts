@@ -15,6 +15,21 @@ describe('cue terms', () => {
     expect(textsOf(m, 1, 'The troops stayed. Others withdrew.')).toEqual([]);
   });
 
+  it('take a wildcard written with a capital as a name: it starts only words written with one', () => {
+    // (Claim 2 makes the walk read these sentences whatever claim 1's anchor.)
+    const m = claims([{ terms: ['Israel*', 'strike*'] }], [{ terms: ['port'] }]);
+    expect(textsOf(m, 2, 'Then israeli strikes hit the port.')).toEqual(['port']);
+    expect(textsOf(m, 1, 'Israeli strikes hit the port.')).toEqual(['Israeli strikes']);
+    expect(textsOf(m, 1, 'ISRAELI STRIKES HIT THE PORT.')).toEqual(['ISRAELI STRIKES']);
+    expect(textsOf(m, 1, 'Then israeli strikes hit the port.')).toEqual([]);
+    // A lower-case wildcard starts a word in any case, at a sentence start too.
+    expect(textsOf(claims([{ terms: ['strike*', 'port'] }]), 1, 'Strikes hit the port.')).toEqual(['Strikes hit the port']);
+    // Non-ASCII capitals count as capitals.
+    const turkey = claims([{ terms: ['Türk*', 'border'] }]);
+    expect(textsOf(turkey, 1, 'Türkiye closed the border.')).toEqual(['Türkiye closed the border']);
+    expect(textsOf(turkey, 1, 'Ürün and türkiye closed the border.')).toEqual([]);
+  });
+
   it('respect maxGap (words between consecutive terms)', () => {
     const m = claims([{ terms: ['bases', 'attacked'], maxGap: 2 }]);
     expect(textsOf(m, 1, 'bases were repeatedly attacked')).toEqual(['bases were repeatedly attacked']);

@@ -509,10 +509,12 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
         return 10 + Math.min(it.fold.length, 12) + (it.cased !== it.fold ? 4 : 0);
       case 'wild':
         // Checked on every token whose first letters fit, so dearer than a
-        // word. A capitalised stem is a name ("Israel*"); a lower-case one
-        // is mostly a verb or noun stem ("elect*", "financ*"), common in news.
-        if (commonPrefix(it.prefix)) return 3;
-        return it.casedPrefix !== it.prefix ? 12 + Math.min(it.prefix.length, 8) : 2 + Math.min(it.prefix.length, 8);
+        // word. A capitalised stem is a name ("Israel*"), looked for only on
+        // capitalised tokens. A lower-case one is mostly a verb or noun stem
+        // ("elect*", "financ*"), common in news, and its check would fall on
+        // most tokens of a page: ranked below common words (measured: a
+        // few more sentences walked, less time overall; BENCHMARKS.md).
+        return it.casedPrefix !== it.prefix && !commonPrefix(it.prefix) ? 12 + Math.min(it.prefix.length, 8) : 3;
       case 'num': {
         const v = it.value;
         const everyday = Number.isInteger(v) && (v <= 31 || (v >= 1900 && v <= 2100)); // days, small counts, years

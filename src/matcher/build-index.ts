@@ -357,14 +357,14 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   }
 
   // Wildcards and numbers: collected, then numbered after the vocabulary.
-  const wildIds = new Map<string, { prefix: string; cased: string; caseSensitive: boolean; capital: boolean; id: number }>();
+  const wildIds = new Map<string, { prefix: string; casedPrefix: string; caseSensitive: boolean; capital: boolean; id: number }>();
   const numIds = new Map<number, number>();
   for (const alt of alts) {
     for (const it of alt.items) {
       if (it.kind === 'word') symOf(it.hash);
       else if (it.kind === 'wild') {
         const key = wildcardKey(it);
-        if (!wildIds.has(key)) wildIds.set(key, { prefix: it.prefix, cased: it.casedPrefix, caseSensitive: it.caseSensitive, capital: it.capital, id: -1 });
+        if (!wildIds.has(key)) wildIds.set(key, { prefix: it.prefix, casedPrefix: it.casedPrefix, caseSensitive: it.caseSensitive, capital: it.capital, id: -1 });
       } else if (it.kind === 'num') {
         if (!numIds.has(it.value)) numIds.set(it.value, -1);
       }
@@ -376,7 +376,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     key: wildKeyOf(w.prefix.charCodeAt(0), w.prefix.charCodeAt(1), w.prefix.charCodeAt(2)),
   }));
   wilds.sort((a, b) => a.key - b.key);
-  wilds.forEach((w, i) => (wildIds.get(wildcardKey({ ...w, casedPrefix: w.cased }))!.id = i));
+  wilds.forEach((w, i) => (wildIds.get(wildcardKey(w))!.id = i));
   const numValues = [...numIds.keys()].sort((a, b) => a - b);
   numValues.forEach((v, i) => numIds.set(v, i));
   const wildBase = symCount;
@@ -444,7 +444,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   const wildInfo = new Int32Array(wilds.length * 3);
   const wildBits = new Uint32Array(WILD_BITS_WORDS);
   wilds.forEach((w, i) => {
-    const s = w.caseSensitive ? w.cased : w.prefix;
+    const s = w.caseSensitive ? w.casedPrefix : w.prefix;
     wildInfo[i * 3] = strCue.length;
     wildInfo[i * 3 + 1] = s.length;
     wildInfo[i * 3 + 2] = w.caseSensitive ? WILD_CASED : w.capital ? WILD_CAPITAL : 0;

@@ -26,7 +26,6 @@ import {
   META_TERMS,
   META_UNIT_SYMS,
   META_WILDS,
-  WILD_CASED,
   type IndexData,
 } from './index-data.ts';
 import { ITEM_NUM, ITEM_WORD, Items, NUMBER_WORDS, buildItems, numberKey, numberStartingAt, type ItemContext } from './numbers.ts';

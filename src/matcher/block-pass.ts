@@ -198,9 +198,13 @@ export class BlockPass {
     this.#anchorCount = 0;
     // The token loop is a function of its own, kept free of the claims' code.
     this.#tokenPass(tokens, block);
-    if (this.#claims !== null && !this.#everySentence) this.#noteAnchors(tokens);
-    if (this.#claims !== null && this.#everySentence) this.#walkEverySentence(tokens, block, claims);
-    else if (this.#anchorCount > 0) this.#walkClaims(tokens, block, claims);
+    if (this.#claims === null) return;
+    if (this.#everySentence) {
+      this.#walkEverySentence(tokens, block, claims);
+      return;
+    }
+    this.#noteAnchors(tokens);
+    if (this.#anchorCount > 0) this.#walkClaims(tokens, block, claims);
   }
 
   /** The per-token pass: vocabulary, automaton and candidates; every token's symbol kept in #syms. */

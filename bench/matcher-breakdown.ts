@@ -8,7 +8,7 @@
  * dataset and the synthetic ones, on the median page of the corpus and on
  * all pages. Then counts the sentences the claim walk read. Inputs are
  * prepared as for the bench (prepare.ts). Options: BENCH_CORPUS,
- * BENCH_SIZES, BENCH_ROUNDS.
+ * BENCH_SIZES, BENCH_ROUNDS, and BENCH_COMMON=1 for the common-word rows.
  */
 import { ClaimPass } from '../src/matcher/claim-pass.ts';
 import { Matcher } from '../src/matcher/index.ts';
@@ -33,7 +33,7 @@ function tokenizeAll(blocks: readonly string[]): number {
 }
 
 async function main(): Promise<void> {
-  const { pages: prepared, datasets } = await prepareInWorker({ corpus: CORPUS, sizes: SIZES, commonWordRows: false });
+  const { pages: prepared, datasets } = await prepareInWorker({ corpus: CORPUS, sizes: SIZES, commonWordRows: process.env.BENCH_COMMON === '1' });
   if (prepared.length === 0) {
     console.log(`No pages under ${CORPUS}.`);
     return;

@@ -5,6 +5,7 @@
  * subresources disabled). Runs outside every timed section.
  */
 import { Window } from 'happy-dom';
+import { inertHtml } from '../tools/data/page-blocks.ts';
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -31,12 +32,7 @@ export async function extractBlocks(html: string): Promise<string[]> {
     },
   });
   try {
-    // Nothing may load: drop the elements that fetch before parsing.
-    const inert = html
-      .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
-      .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
-      .replace(/<(link|iframe|img|source|video|audio|embed|object|base|meta)\b[^>]*>/gi, '');
-    window.document.write(inert);
+    window.document.write(inertHtml(html));
     const blocks: string[] = [];
     let current = '';
     const flush = () => {

@@ -23,12 +23,25 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 
+/**
+ * The HTML with everything that would fetch removed (scripts, styles, links,
+ * media, base, meta refresh): happy-dom starts some loads even with loading
+ * disabled (a preload link with a relative URL fails outside any call and
+ * ends the process), and a saved page must never reach the network.
+ */
+export function inertHtml(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<(link|iframe|img|source|video|audio|embed|object|base|meta)\b[^>]*>/gi, '');
+}
+
 export function htmlBlocks(html: string): string[] {
   const window = new Window({
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
   });
   try {
-    const document = new window.DOMParser().parseFromString(html, 'text/html');
+    const document = new window.DOMParser().parseFromString(inertHtml(html), 'text/html');
     const blocks: string[] = [];
     let current = '';
     const close = () => {

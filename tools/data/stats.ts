@@ -33,11 +33,18 @@ async function main(args: readonly string[]): Promise<number> {
   const compiled = api.compileIndex(patternSet(loaded.dataset, loaded.hash));
   const matcher = api.Matcher.load(compiled.bytes);
   const bundle = makeBundle(loaded.dataset, loaded.hash);
+  // One unreadable page is reported and skipped: the other pages' figures still count.
+  let failed = 0;
   for (const page of pages) {
-    const blocks = pageBlocks(page, await readFile(page, 'utf8'));
-    console.log(`== ${page}\n${formatCoverage(pageCoverage(matcher, bundle, blocks))}`);
+    try {
+      const blocks = pageBlocks(page, await readFile(page, 'utf8'));
+      console.log(`== ${page}\n${formatCoverage(pageCoverage(matcher, bundle, blocks))}`);
+    } catch (error) {
+      failed += 1;
+      console.log(`== ${page}\ncannot read this page: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  return 0;
+  return failed === 0 ? 0 : 1;
 }
 
 if (isMain(import.meta.url)) runMain(() => main(process.argv.slice(2)));

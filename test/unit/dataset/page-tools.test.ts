@@ -28,6 +28,25 @@ describe('page blocks', () => {
     ]);
   });
 
+  it('fetches nothing: a preload link with a relative URL does not crash the reader later', async () => {
+    // happy-dom starts a preload for this link and fails on the relative URL
+    // outside the call (an uncaught error, which ends data:stats mid-corpus).
+    const html = `<html><head><link as="fetch" rel="preload" href="/page-data/app-data.json" crossorigin="anonymous">
+      <base href="/x/"><link rel="stylesheet" href="a.css"></head><body><p>Text <img src="/i.png"> here</p></body></html>`;
+    const uncaught: unknown[] = [];
+    const note = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', note);
+    process.on('unhandledRejection', note);
+    try {
+      expect(htmlBlocks(html)).toEqual(['Text here']);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('uncaughtException', note);
+      process.off('unhandledRejection', note);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
   it('gives a block per non-empty line of a text file', () => {
     expect(textBlocks('One.\n\n  Two.  \r\nThree.')).toEqual(['One.', 'Two.', 'Three.']);
     expect(pageBlocks('a.txt', '<p>x</p>')).toEqual(['<p>x</p>']);

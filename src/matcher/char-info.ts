@@ -156,7 +156,7 @@ export function gapFlagOf(kind: CharKind): number {
  *   bits 0-15  folded unit (word units with a one-unit fold)
  *   bit 16     1 = word unit
  *   bit 31     special: take the slow path (not yet classified, apostrophe,
- *              dot, mark, multi-unit fold, surrogate)
+ *              dot, mark, multi-unit fold, surrogate, line feed)
  * Every other separator is 0: what separated two tokens is looked at later,
  * per gap (boundaries.ts), not per character.
  */
@@ -172,10 +172,15 @@ function simpleEncoding(info: CharInfo): number {
 
 for (let u = 0; u < 65536; u++) ENC[u] = ENC_SPECIAL;
 for (let u = 0; u < 128; u++) ENC[u] = simpleEncoding(charInfo(u));
+// A line feed is a plain separator, but the tokenizer takes it aside: in
+// page text it usually starts a run of indentation, which it skips in a
+// loop of its own (tokenize.ts).
+ENC[10] = ENC_SPECIAL;
 
 /** Called by the slow path once it has classified a BMP unit. */
 export function learnUnit(unit: number, info: CharInfo): void {
-  if (unit >= 0xd800 && unit <= 0xdfff) return;
+  // ASCII is filled in above, on purpose (the line feed stays special).
+  if (unit < 128 || (unit >= 0xd800 && unit <= 0xdfff)) return;
   ENC[unit] = simpleEncoding(info);
 }
 

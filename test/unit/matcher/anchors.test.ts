@@ -38,7 +38,7 @@ const PAGE_WORDS = [
   'ninety', 'nine', 'hundred', 'one', 'twenty', 'five', 'a', 'dozen', 'thousand', 'million', 'billion', 'percent',
   'per', 'cent', 'pct', '%', 'dollars', 'USD', 'euros', 'times', 'Kata’ib', 'U.S.', 'Soleimaní',
 ];
-const PAGE_SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '! ', '? ', ' – ', '-', ' (', ') ', '’s ', '; '];
+const PAGE_SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '! ', '? ', ' – ', '-', ' (', ') ', '’s ', '; ', '\n      ', '.\n\t'];
 
 const pageText = fc
   .array(fc.tuple(fc.constantFrom(...PAGE_WORDS), fc.constantFrom(...PAGE_SEPARATORS)), { maxLength: 50 })

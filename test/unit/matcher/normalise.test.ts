@@ -51,6 +51,19 @@ describe('folding', () => {
     expect(tokens('Deir\u00a0ez-Zor\u2009province\u3000x')).toEqual(['Deir', 'ez', 'Zor', 'province', 'x']);
   });
 
+  it('reads line feeds and indentation as a space, whatever follows them', () => {
+    const text = "\n    Hezbollah’s\n\n\t  U.S.\n  forces\r\n   Kata'ib\n\n";
+    expect(tokens(text)).toEqual(['Hezbollah', 'U.S.', 'forces', 'Kata\'ib']);
+    const t = tokenize(text);
+    expect(t.flags[1]! & TOKEN_DOTTED).toBe(TOKEN_DOTTED);
+    const hashes = [...t.hash.subarray(0, t.count)]; // copied: the next call reuses the arrays
+    const spaced = tokenize('Hezbollah’s U.S. forces Kata\'ib');
+    expect(hashes).toEqual([...spaced.hash.subarray(0, spaced.count)]);
+    // A token right after a long indented run, and a text that is only blanks.
+    expect(tokens(`x\n${' '.repeat(40_000)}Iraq`)).toEqual(['x', 'Iraq']);
+    expect(tokenize('\n \n\t ').count).toBe(0);
+  });
+
   it('keeps dotted acronyms whole, with their final dot', () => {
     const t = tokenize('The U.S. and the U.N. met, e.g. today.');
     const words: string[] = [];

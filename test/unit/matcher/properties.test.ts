@@ -7,7 +7,8 @@ import { referenceScan } from './reference-matcher.ts';
 
 // Few distinct words, so that generated texts hit generated aliases often.
 const WORDS = ['al', 'omar', 'green', 'village', 'syria', 'iraq', 'us', 'pmf', 'resistance', 'the', 'in', 'of', 'oil', 'troops', '90', 'ninety', 'percent'];
-const SEPARATORS = [' ', ' ', ' ', '-', '–', '\u00a0', ', ', '. ', '’s ', "'", ' “', '” ', '; ', ' (', ') ', '%'];
+// Line feeds with indentation, as page text is full of (the tokenizer skips those runs in a loop of its own).
+const SEPARATORS = [' ', ' ', ' ', '-', '–', '\u00a0', ', ', '. ', '’s ', "'", ' “', '” ', '; ', ' (', ') ', '%', '\n    ', '\n\t\t', '.\n  \n '];
 
 const casing = fc.constantFrom<(w: string) => string>(
   (w) => w,

@@ -33,6 +33,8 @@ export function inertHtml(html: string): string {
   return html
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    // With its content: an iframe's fallback text is never shown, nor read by the content script.
+    .replace(/<iframe\b[\s\S]*?<\/iframe\s*>/gi, '')
     .replace(/<(link|iframe|img|source|video|audio|embed|object|base|meta)\b[^>]*>/gi, '');
 }
 

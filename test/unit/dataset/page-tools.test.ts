@@ -32,7 +32,7 @@ describe('page blocks', () => {
     // happy-dom starts a preload for this link and fails on the relative URL
     // outside the call (an uncaught error, which ends data:stats mid-corpus).
     const html = `<html><head><link as="fetch" rel="preload" href="/page-data/app-data.json" crossorigin="anonymous">
-      <base href="/x/"><link rel="stylesheet" href="a.css"></head><body><p>Text <img src="/i.png"> here</p></body></html>`;
+      <base href="/x/"><link rel="stylesheet" href="a.css"></head><body><p>Text <img src="/i.png"> here</p><iframe src="/f.html">fallback</iframe></body></html>`;
     const uncaught: unknown[] = [];
     const note = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', note);

@@ -261,8 +261,22 @@ function makeTokenizer(): (text: string) => Tokens {
           h = (Math.imul(h, base & -isw) + e) | 0;
         }
         if (i >= stop) break;
-        // A special unit: apostrophe, dot, mark, non-ASCII on first sight.
         const c = unitAt(text, i);
+        if (c === 10) {
+          // A line feed: a separator, and the indentation after it is only
+          // read. Past a separator, blanks change nothing the loop keeps (the
+          // hash is 0, slot k is written again by the next unit).
+          first[k] = c;
+          bound[k] = i;
+          hash[k >> 1] = h;
+          k += prev;
+          prev = 0;
+          h = 0;
+          i++;
+          while (i < stop && read.call(text, i) <= 32) i++;
+          continue;
+        }
+        // Any other special unit: apostrophe, dot, mark, non-ASCII on first sight.
         const e = slowUnit(text, i, c, prev, k > 0 ? bound[k - 1]! : 0, (flags[k >> 1]! & TOKEN_DOTTED) !== 0);
         if (e < 0) {
           if (prev === 1) flagToken(k >> 1, e === SLOW_DOTTED ? TOKEN_DOTTED | TOKEN_COMPLEX : TOKEN_COMPLEX);
@@ -277,15 +291,6 @@ function makeTokenizer(): (text: string) => Tokens {
           h = (Math.imul(h, base & -isw) + u) | 0;
           if ((e & SLOW_COMPLEX_WORD) !== 0) flagToken(k >> 1, TOKEN_COMPLEX);
           if ((e & SLOW_SKIP) !== 0) i++;
-          if (c === 10) {
-            // Indentation: page text is full of line feeds followed by runs
-            // of blanks (half of the bench corpus's units). Past a separator
-            // those change nothing the loop keeps: the hash is 0 and slot k
-            // is written again by the next unit. So they are only read.
-            let j = i + 1;
-            while (j < stop && read.call(text, j) <= 32) j++;
-            i = j - 1;
-          }
         }
         i++;
       }

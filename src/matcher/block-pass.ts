@@ -29,7 +29,7 @@ import { CASE_INSENSITIVE, CASE_PROPER } from './case-rules.ts';
 import { unitAt } from './char-info.ts';
 import { ClaimHits, ClaimPass } from './claim-pass.ts';
 import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
-import { edgeSlot, shiftFor } from './hash-table.ts';
+import { edgeSlot, shiftFor, wordFilter } from './hash-table.ts';
 import {
   ATTR_CUE_ANCHOR,
   ATTR_NUMBER_WORD,
@@ -85,6 +85,22 @@ function inFilter(word: number, hash: number): boolean {
   return (word & mask) === mask;
 }
 
+/**
+ * The word filter over the vocabulary's words that carry a second
+ * condition's class (build-index.ts symCueClass): few, and mostly rare. Made
+ * from the index rather than stored in it, so that indexes compiled before
+ * (a reader's imported datasets) keep loading.
+ */
+function classWordFilter(d: IndexData): Uint32Array {
+  const hashes: number[] = [];
+  const vocab = d.vocab;
+  for (let slot = 0; slot < vocab.length; slot += 2) {
+    const sym = vocab[slot + 1]!;
+    if (sym >= 0 && d.symCueClass[sym] !== 0) hashes.push(vocab[slot]!);
+  }
+  return wordFilter(hashes);
+}
+
 function corrupt(what: string): Error {
   return new Error(`Backstory matcher index is corrupt: ${what}`);
 }
@@ -121,6 +137,8 @@ export class BlockPass {
   readonly #numberStart: Uint8Array;
   readonly #filterShift: number;
   readonly #cueFilterShift: number;
+  /** The word filter over the words that carry a cue class (#classesOfBlock), made on first use. */
+  #classFilter: Uint32Array | null = null;
   readonly #vocabShift: number;
   #syms = new Int32Array(256);
   /** Boundary bits of token j, valid where #bitsStamp[j] === #stamp. */
@@ -378,9 +396,8 @@ export class BlockPass {
         // Before finding the sentence: is any word the anchor's cues need
         // (a second term) in the block at all? One look-up pass per block.
         if (!blockLookedUp) {
-          this.#lookUpCueWords(tokens, 0, n);
+          blockClasses = this.#classesOfBlock(tokens);
           blockLookedUp = true;
-          for (let t = 0; t < n; t++) if (syms[t]! >= 0) blockClasses |= symCueClass[syms[t]!]!;
         }
         if ((blockClasses & require) === 0) {
           // Not here; an anchor later in the same sentence may still need a walk.
@@ -426,6 +443,47 @@ export class BlockPass {
       first = end;
     }
     pass.finishBlock(block, claims);
+  }
+
+  /**
+   * The second-condition classes (build-index.ts symCueClass) of the block's
+   * words. Only words that pass the class filter are looked up: the words
+   * that carry a class are few, while the cue words of the whole block
+   * include function words ("of", "to") that multi-word items need.
+   */
+  #classesOfBlock(tokens: Tokens): number {
+    const d = this.#d;
+    const vocab = d.vocab;
+    const vmask = (vocab.length >> 1) - 1;
+    const vshift = this.#vocabShift;
+    const filter = (this.#classFilter ??= classWordFilter(d));
+    const fshift = shiftFor(filter.length);
+    const symCueClass = d.symCueClass;
+    const hs = tokens.hash;
+    const syms = this.#syms;
+    const n = tokens.count;
+    let classes = 0;
+    for (let j = 0; j < n; j++) {
+      let sym = syms[j]!;
+      if (sym < 0) {
+        const key = hs[j]!;
+        const mixed = Math.imul(key, 0x9e3779b1);
+        if (!inFilter(filter[mixed >>> fshift]!, key)) continue;
+        let slot = mixed >>> vshift;
+        for (;;) {
+          const s = vocab[slot * 2 + 1]!;
+          if (s === -1 || vocab[slot * 2] === key) {
+            sym = s;
+            break;
+          }
+          slot = (slot + 1) & vmask;
+        }
+        syms[j] = sym;
+        if (sym < 0) continue;
+      }
+      classes |= symCueClass[sym]!;
+    }
+    return classes;
   }
 
   /**

@@ -7,8 +7,8 @@ import type { PatternSet } from './types.ts';
 import { CASE_INSENSITIVE, resolveCase } from './case-rules.ts';
 import type { CueItem } from './cue-terms.ts';
 import { parseTerm, termKey, wildcardKey, type TermAlternative } from './cue-terms.ts';
-import { filterMask, hashFolded, mixHash } from './hash.ts';
-import { buildKeyTable, shiftFor } from './hash-table.ts';
+import { hashFolded } from './hash.ts';
+import { buildKeyTable, wordFilter } from './hash-table.ts';
 import {
   ALIAS_AFTER_FULL_NAME,
   ALIAS_REQUIRES,
@@ -109,22 +109,11 @@ function caseOverlap(a: AliasCandidate, b: AliasCandidate): boolean {
   return a.caseMode === CASE_INSENSITIVE || b.caseMode === CASE_INSENSITIVE || a.cased === b.cased;
 }
 
-/**
- * A filter over the given vocabulary symbols: about 16 bits per word, in
- * 32-bit words chosen by the top bits of mixHash(word hash), three bits set
- * per word (hash.ts filterMask).
- */
-function wordFilter(vocab: ReadonlyMap<number, number>, words: ReadonlySet<number>): Uint32Array {
-  let size = 8;
-  while (size * 32 < words.size * 16) size *= 2;
-  const filter = new Uint32Array(size);
-  const shift = shiftFor(size);
-  for (const [hash, sym] of vocab) {
-    if (!words.has(sym)) continue;
-    const at = mixHash(hash) >>> shift;
-    filter[at] = filter[at]! | filterMask(hash);
-  }
-  return filter;
+/** The word filter (hash-table.ts wordFilter) over the vocabulary's words that are in `words`. */
+function filterOver(vocab: ReadonlyMap<number, number>, words: ReadonlySet<number>): Uint32Array {
+  const hashes: number[] = [];
+  for (const [hash, sym] of vocab) if (words.has(sym)) hashes.push(hash);
+  return wordFilter(hashes);
 }
 
 export function buildIndex(set: PatternSet): { data: IndexData; problems: PatternProblem[] } {
@@ -612,11 +601,11 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   for (const p of patterns) scanWords.add(p.syms[0]!);
   for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & ATTR_CUE_ANCHOR) !== 0) scanWords.add(sym);
   if ((cueFlags & (CUES_NUMBERS | CUES_ANY_DIGIT)) !== 0) for (const [sym] of numberWordSyms) scanWords.add(sym);
-  const vocabFilter = wordFilter(vocab, scanWords);
+  const vocabFilter = filterOver(vocab, scanWords);
   // The claim walk's filter: cue words, number and unit words.
   const cueWords = new Set<number>();
   for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & (ATTR_CUE_ITEM | ATTR_NUMBER_WORD)) !== 0) cueWords.add(sym);
-  const cueFilter = wordFilter(vocab, cueWords);
+  const cueFilter = filterOver(vocab, cueWords);
 
   // Sorted by value; a value the cues also write with no unit needs no unit
   // (one entry, with the requirements of all).

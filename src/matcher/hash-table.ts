@@ -10,7 +10,24 @@ export function tableSize(entries: number): number {
   return size;
 }
 
-import { slotOf } from './hash.ts';
+import { filterMask, mixHash, slotOf } from './hash.ts';
+
+/**
+ * A word filter over these token hashes: hash.ts filterMask's three bits in
+ * the word at mixHash's top bits, about 16 bits per hash, a power of two of
+ * 32-bit words.
+ */
+export function wordFilter(hashes: readonly number[]): Uint32Array {
+  let size = 8;
+  while (size * 32 < hashes.length * 16) size *= 2;
+  const filter = new Uint32Array(size);
+  const shift = shiftFor(size);
+  for (const hash of hashes) {
+    const at = mixHash(hash) >>> shift;
+    filter[at] = filter[at]! | filterMask(hash);
+  }
+  return filter;
+}
 
 /** The shift that makes slotOf() cover a power-of-two table of `size` slots. */
 export function shiftFor(size: number): number {

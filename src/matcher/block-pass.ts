@@ -11,7 +11,8 @@
  * when numbers anchor, the number words; see build-index.ts): most tokens of
  * a page stop there, without probing the vocabulary table, which at 200,000
  * aliases is megabytes and would cost a cache miss per rare word. Inside a
- * possible name every word is looked up. What lies between two tokens (a
+ * possible name a word is looked up if it passes that filter or the next
+ * filter (the words that can continue a name). What lies between two tokens (a
  * sentence end, punctuation inside a name) is read only where it matters:
  * when the automaton is inside a name, when a candidate is verified, and
  * around the sentences the claim walk reads (boundary bits are computed
@@ -137,6 +138,7 @@ export class BlockPass {
   readonly #numberStart: Uint8Array;
   readonly #filterShift: number;
   readonly #cueFilterShift: number;
+  readonly #nextFilterShift: number;
   /** The word filter over the words that carry a cue class (#classesOfBlock), made on first use. */
   #classFilter: Uint32Array | null = null;
   readonly #vocabShift: number;
@@ -186,6 +188,7 @@ export class BlockPass {
     NUMBER_WORDS.forEach((w, i) => (this.#numberStart[i + 1] = w.kind <= NW_SCALE ? 1 : 0));
     this.#filterShift = shiftFor(d.vocabFilter.length);
     this.#cueFilterShift = shiftFor(d.cueFilter.length);
+    this.#nextFilterShift = shiftFor(d.nextFilter.length);
     this.#vocabShift = shiftFor(d.vocab.length >> 1);
     this.#gateMark = new Uint8Array(d.meta[META_GATES]!);
   }
@@ -233,6 +236,8 @@ export class BlockPass {
     const d = this.#d;
     const filter = d.vocabFilter;
     const filterShift = this.#filterShift;
+    const nextFilter = d.nextFilter;
+    const nextShift = this.#nextFilterShift;
     const vocab = d.vocab;
     const vmask = (vocab.length >> 1) - 1;
     const vshift = this.#vocabShift;
@@ -250,8 +255,9 @@ export class BlockPass {
       // hash.ts mixHash: the filter and the vocabulary table both take its top bits.
       const mixed = Math.imul(key, 0x9e3779b1);
       let sym = -1;
-      // Inside a possible name (state !== 0) every word may continue it: look it up.
-      if (state !== 0 || inFilter(filter[mixed >>> filterShift]!, key)) {
+      // A match can start here, or (inside a possible name, state !== 0) the
+      // word may continue one: look it up.
+      if (inFilter(filter[mixed >>> filterShift]!, key) || (state !== 0 && inFilter(nextFilter[mixed >>> nextShift]!, key))) {
         let slot = mixed >>> vshift;
         for (;;) {
           const s = vocab[slot * 2 + 1]!;

@@ -602,6 +602,10 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & ATTR_CUE_ANCHOR) !== 0) scanWords.add(sym);
   if ((cueFlags & (CUES_NUMBERS | CUES_ANY_DIGIT)) !== 0) for (const [sym] of numberWordSyms) scanWords.add(sym);
   const vocabFilter = filterOver(vocab, scanWords);
+  // Words that can continue a name, for the lookups inside a possible name.
+  const nextWords = new Set<number>();
+  for (const p of patterns) for (let i = 1; i < p.syms.length; i++) nextWords.add(p.syms[i]!);
+  const nextFilter = filterOver(vocab, nextWords);
   // The claim walk's filter: cue words, number and unit words.
   const cueWords = new Set<number>();
   for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & (ATTR_CUE_ITEM | ATTR_NUMBER_WORD)) !== 0) cueWords.add(sym);
@@ -633,6 +637,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     vocab: buildKeyTable(vocab),
     vocabFilter,
     cueFilter,
+    nextFilter,
     symAttr,
     acRoot: ac.root,
     acEdges: ac.edges,

@@ -31,6 +31,14 @@ export interface IndexData {
    */
   cueFilter: Uint32Array;
   /**
+   * The same kind of filter over the words that can continue a name: the
+   * second and later words of aliases and context terms. Inside a possible
+   * name, a token that passes neither this nor the scan filter cannot be in
+   * the vocabulary, and is not looked up. (A later section: an index
+   * without it loads with a filter that lets every word through.)
+   */
+  nextFilter: Uint32Array;
+  /**
    * Per symbol: ATTR_NUMBER_WORD bits = NUMBER_WORDS index + 1 for number
    * and unit words (else 0); ATTR_CUE_ITEM when a cue term uses it;
    * ATTR_CUE_ANCHOR when a sentence containing the word may hold a cue
@@ -243,4 +251,6 @@ export const SECTIONS = [
   ['symRequire', 'i32'],
   ['symCueClass', 'i32'],
   ['wildRequire', 'i32'],
+  // Sections added later, optional at the end (index-format.ts OPTIONAL_SECTIONS).
+  ['nextFilter', 'u32'],
 ] as const satisfies ReadonlyArray<readonly [Exclude<keyof IndexData, 'version' | 'hash'>, string]>;

@@ -23,6 +23,17 @@
 import { SECTIONS, META_LENGTH, META_SYMBOLS, type IndexData } from './index-data.ts';
 
 export const FORMAT_VERSION = 2;
+/**
+ * How many sections at the end of SECTIONS were added after version 2
+ * first shipped. An index written before them (a reader's imported dataset,
+ * compiled when it was imported) has fewer sections and still loads: the
+ * missing ones take their neutral value (MISSING_SECTIONS).
+ */
+const OPTIONAL_SECTIONS = 1;
+/** What a missing optional section reads as: a word filter that lets every word through. */
+const MISSING_SECTIONS: Readonly<Record<string, () => AnyArray>> = {
+  nextFilter: () => new Uint32Array(8).fill(0xffffffff),
+};
 const MAGIC = [0x42, 0x53, 0x4d, 0x58]; // "BSMX"
 
 const TYPE_CODES = { i32: 1, u8: 2, u16: 3, u32: 4, f64: 5 } as const;
@@ -56,14 +67,15 @@ function fnv(bytes: Uint8Array, from: number, to: number): number {
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function serialiseIndex(data: IndexData): Uint8Array {
+/** `sections`: all of them, except in tests that write an index as older compilers did. */
+export function serialiseIndex(data: IndexData, sections: ReadonlyArray<(typeof SECTIONS)[number]> = SECTIONS): Uint8Array {
   const enc = new TextEncoder();
   const version = enc.encode(data.version);
   const hash = enc.encode(data.hash);
   if (version.length > 0xffff || hash.length > 0xffff) throw new Error('dataset version or hash too long');
   const tableAt = align(20 + 2 + version.length + 2 + hash.length, 4);
-  let offset = align(tableAt + 12 * SECTIONS.length, 8);
-  const layout = SECTIONS.map(([name, type]) => {
+  let offset = align(tableAt + 12 * sections.length, 8);
+  const layout = sections.map(([name, type]) => {
     const array = data[name] as AnyArray;
     const at = offset;
     offset = align(offset + array.byteLength, 8);
@@ -75,7 +87,7 @@ export function serialiseIndex(data: IndexData): Uint8Array {
   bytes.set(MAGIC, 0);
   view.setUint32(4, FORMAT_VERSION, true);
   view.setUint32(8, total, true);
-  view.setUint32(12, SECTIONS.length, true);
+  view.setUint32(12, sections.length, true);
   let p = 20;
   view.setUint16(p, version.length, true);
   bytes.set(version, p + 2);
@@ -89,7 +101,7 @@ export function serialiseIndex(data: IndexData): Uint8Array {
     view.setUint32(entry + 8, at, true);
     bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
   });
-  view.setUint32(16, fnv(bytes, 20, tableAt + 12 * SECTIONS.length), true);
+  view.setUint32(16, fnv(bytes, 20, tableAt + 12 * sections.length), true);
   return bytes;
 }
 
@@ -115,7 +127,9 @@ export function loadIndex(input: Uint8Array): IndexData {
   const total = view.getUint32(8, true);
   if (total !== bytes.length) throw corrupt(`header says ${total} bytes, buffer has ${bytes.length}`);
   const count = view.getUint32(12, true);
-  if (count !== SECTIONS.length) throw corrupt(`${count} sections, expected ${SECTIONS.length}`);
+  if (count > SECTIONS.length || count < SECTIONS.length - OPTIONAL_SECTIONS) {
+    throw corrupt(`${count} sections, expected ${SECTIONS.length}`);
+  }
   const dec = new TextDecoder('utf-8', { fatal: true });
   let p = 20;
   const readString = (): string => {
@@ -139,6 +153,10 @@ export function loadIndex(input: Uint8Array): IndexData {
   if (fnv(bytes, 20, tableEnd) !== view.getUint32(16, true)) throw corrupt('header checksum does not match');
   const views = new Map<string, AnyArray>();
   SECTIONS.forEach(([name, type], i) => {
+    if (i >= count) {
+      views.set(name, MISSING_SECTIONS[name]!());
+      return;
+    }
     const entry = tableAt + 12 * i;
     const code = view.getUint32(entry, true);
     const length = view.getUint32(entry + 4, true);
@@ -169,6 +187,7 @@ function indexDataOf(version: string, hash: string, views: ReadonlyMap<string, A
     vocab: v('vocab'),
     vocabFilter: v('vocabFilter'),
     cueFilter: v('cueFilter'),
+    nextFilter: v('nextFilter'),
     symAttr: v('symAttr'),
     acRoot: v('acRoot'),
     acEdges: v('acEdges'),
@@ -229,7 +248,9 @@ function checkShape(d: IndexData): void {
   if (d.meta.length !== META_LENGTH) fail('meta section has the wrong size');
   const symbols = d.meta[META_SYMBOLS]!;
   if (!isPowerOfTwo(d.vocab.length / 2)) fail('vocabulary table size');
-  if (!isPowerOfTwo(d.vocabFilter.length) || !isPowerOfTwo(d.cueFilter.length)) fail('vocabulary filter size');
+  if (!isPowerOfTwo(d.vocabFilter.length) || !isPowerOfTwo(d.cueFilter.length) || !isPowerOfTwo(d.nextFilter.length)) {
+    fail('vocabulary filter size');
+  }
   if (d.acRoot.length !== symbols || d.symAttr.length !== symbols) fail('automaton root size');
   const nodes = d.acOut.length;
   if (nodes < 1 || d.acFail.length !== nodes || d.acDict.length !== nodes) fail('automaton node arrays differ in size');

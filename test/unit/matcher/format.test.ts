@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_VERSION, Matcher, compileIndex } from '../../../src/matcher/index.ts';
+import { SECTIONS } from '../../../src/matcher/index-data.ts';
+import { loadIndex, serialiseIndex } from '../../../src/matcher/index-format.ts';
 import { patternSet, scanPairs } from './helpers.ts';
 
 const set = patternSet(
@@ -34,6 +36,24 @@ describe('the compiled index', () => {
 
   it('is deterministic', () => {
     expect(compileIndex(set).bytes).toEqual(bytes);
+  });
+
+  it('loads an index written before its last section was added, and scans the same', () => {
+    // A reader's imported dataset was compiled when it was imported: an
+    // index without the name-continuation filter must keep working.
+    const names = patternSet([['Mission Support Site Green Village', 'Green Village'], ['Islamic Resistance in Iraq'], ['Iraq']]);
+    const current = compileIndex(names).bytes;
+    const older = serialiseIndex(loadIndex(current), SECTIONS.slice(0, -1));
+    expect(older.length).toBeLessThan(current.length);
+    const page = 'At Mission Support Site Green Village, the Islamic Resistance in Iraq struck. Green Village and Iraq again.';
+    expect(scanPairs(Matcher.load(older), page)).toEqual(scanPairs(Matcher.load(current), page));
+    expect(scanPairs(Matcher.load(current), page)).toEqual([
+      [0, 'Mission Support Site Green Village'],
+      [1, 'Islamic Resistance in Iraq'],
+      [0, 'Green Village'],
+      [2, 'Iraq'],
+    ]);
+    expect(() => Matcher.load(serialiseIndex(loadIndex(current), SECTIONS.slice(0, -2)))).toThrow(/sections/);
   });
 });
 

@@ -30,7 +30,7 @@ import { CASE_INSENSITIVE, CASE_PROPER } from './case-rules.ts';
 import { unitAt } from './char-info.ts';
 import { ClaimHits, ClaimPass } from './claim-pass.ts';
 import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
-import { edgeSlot, shiftFor, wordFilter } from './hash-table.ts';
+import { edgeSlot, shiftFor } from './hash-table.ts';
 import {
   ATTR_CUE_ANCHOR,
   ATTR_NUMBER_WORD,
@@ -86,22 +86,6 @@ function inFilter(word: number, hash: number): boolean {
   return (word & mask) === mask;
 }
 
-/**
- * The word filter over the vocabulary's words that carry a second
- * condition's class (build-index.ts symCueClass): few, and mostly rare. Made
- * from the index rather than stored in it, so that indexes compiled before
- * (a reader's imported datasets) keep loading.
- */
-function classWordFilter(d: IndexData): Uint32Array {
-  const hashes: number[] = [];
-  const vocab = d.vocab;
-  for (let slot = 0; slot < vocab.length; slot += 2) {
-    const sym = vocab[slot + 1]!;
-    if (sym >= 0 && d.symCueClass[sym] !== 0) hashes.push(vocab[slot]!);
-  }
-  return wordFilter(hashes);
-}
-
 function corrupt(what: string): Error {
   return new Error(`Backstory matcher index is corrupt: ${what}`);
 }
@@ -139,8 +123,7 @@ export class BlockPass {
   readonly #filterShift: number;
   readonly #cueFilterShift: number;
   readonly #nextFilterShift: number;
-  /** The word filter over the words that carry a cue class (#classesOfBlock), made on first use. */
-  #classFilter: Uint32Array | null = null;
+  readonly #classFilterShift: number;
   readonly #vocabShift: number;
   #syms = new Int32Array(256);
   /** Boundary bits of token j, valid where #bitsStamp[j] === #stamp. */
@@ -189,6 +172,7 @@ export class BlockPass {
     this.#filterShift = shiftFor(d.vocabFilter.length);
     this.#cueFilterShift = shiftFor(d.cueFilter.length);
     this.#nextFilterShift = shiftFor(d.nextFilter.length);
+    this.#classFilterShift = shiftFor(d.classFilter.length);
     this.#vocabShift = shiftFor(d.vocab.length >> 1);
     this.#gateMark = new Uint8Array(d.meta[META_GATES]!);
   }
@@ -462,8 +446,8 @@ export class BlockPass {
     const vocab = d.vocab;
     const vmask = (vocab.length >> 1) - 1;
     const vshift = this.#vocabShift;
-    const filter = (this.#classFilter ??= classWordFilter(d));
-    const fshift = shiftFor(filter.length);
+    const filter = d.classFilter;
+    const fshift = this.#classFilterShift;
     const symCueClass = d.symCueClass;
     const hs = tokens.hash;
     const syms = this.#syms;

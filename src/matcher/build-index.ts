@@ -610,6 +610,10 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   const cueWords = new Set<number>();
   for (let sym = 0; sym < symCount; sym++) if ((symAttr[sym]! & (ATTR_CUE_ITEM | ATTR_NUMBER_WORD)) !== 0) cueWords.add(sym);
   const cueFilter = filterOver(vocab, cueWords);
+  // The words that carry a second condition's class bit: few, and mostly rare.
+  const classWords = new Set<number>();
+  for (let sym = 0; sym < symCount; sym++) if (symCueClass[sym] !== 0) classWords.add(sym);
+  const classFilter = filterOver(vocab, classWords);
 
   // Sorted by value; a value the cues also write with no unit needs no unit
   // (one entry, with the requirements of all).
@@ -638,6 +642,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     vocabFilter,
     cueFilter,
     nextFilter,
+    classFilter,
     symAttr,
     acRoot: ac.root,
     acEdges: ac.edges,

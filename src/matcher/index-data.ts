@@ -39,6 +39,14 @@ export interface IndexData {
    */
   nextFilter: Uint32Array;
   /**
+   * The same kind of filter over the words that carry a cue class
+   * (symCueClass): before it looks for a sentence, the block pass looks only
+   * these up to learn which second conditions a block can meet. (A later
+   * section: an index without it loads with a filter that lets every word
+   * through.)
+   */
+  classFilter: Uint32Array;
+  /**
    * Per symbol: ATTR_NUMBER_WORD bits = NUMBER_WORDS index + 1 for number
    * and unit words (else 0); ATTR_CUE_ITEM when a cue term uses it;
    * ATTR_CUE_ANCHOR when a sentence containing the word may hold a cue
@@ -253,4 +261,5 @@ export const SECTIONS = [
   ['wildRequire', 'i32'],
   // Sections added later, optional at the end (index-format.ts OPTIONAL_SECTIONS).
   ['nextFilter', 'u32'],
+  ['classFilter', 'u32'],
 ] as const satisfies ReadonlyArray<readonly [Exclude<keyof IndexData, 'version' | 'hash'>, string]>;

@@ -29,10 +29,13 @@ export const FORMAT_VERSION = 2;
  * compiled when it was imported) has fewer sections and still loads: the
  * missing ones take their neutral value (MISSING_SECTIONS).
  */
-const OPTIONAL_SECTIONS = 1;
-/** What a missing optional section reads as: a word filter that lets every word through. */
+const OPTIONAL_SECTIONS = 2;
+/** A word filter that lets every word through: the scan then looks up what it would have filtered. */
+const passAll = () => new Uint32Array(8).fill(0xffffffff);
+/** What a missing optional section reads as. */
 const MISSING_SECTIONS: Readonly<Record<string, () => AnyArray>> = {
-  nextFilter: () => new Uint32Array(8).fill(0xffffffff),
+  nextFilter: passAll,
+  classFilter: passAll,
 };
 const MAGIC = [0x42, 0x53, 0x4d, 0x58]; // "BSMX"
 
@@ -188,6 +191,7 @@ function indexDataOf(version: string, hash: string, views: ReadonlyMap<string, A
     vocabFilter: v('vocabFilter'),
     cueFilter: v('cueFilter'),
     nextFilter: v('nextFilter'),
+    classFilter: v('classFilter'),
     symAttr: v('symAttr'),
     acRoot: v('acRoot'),
     acEdges: v('acEdges'),
@@ -248,7 +252,7 @@ function checkShape(d: IndexData): void {
   if (d.meta.length !== META_LENGTH) fail('meta section has the wrong size');
   const symbols = d.meta[META_SYMBOLS]!;
   if (!isPowerOfTwo(d.vocab.length / 2)) fail('vocabulary table size');
-  if (!isPowerOfTwo(d.vocabFilter.length) || !isPowerOfTwo(d.cueFilter.length) || !isPowerOfTwo(d.nextFilter.length)) {
+  if (!isPowerOfTwo(d.vocabFilter.length) || !isPowerOfTwo(d.cueFilter.length) || !isPowerOfTwo(d.nextFilter.length) || !isPowerOfTwo(d.classFilter.length)) {
     fail('vocabulary filter size');
   }
   if (d.acRoot.length !== symbols || d.symAttr.length !== symbols) fail('automaton root size');

@@ -38,12 +38,13 @@ describe('the compiled index', () => {
     expect(compileIndex(set).bytes).toEqual(bytes);
   });
 
-  it('loads an index written before its last section was added, and scans the same', () => {
+  it('loads an index written before its optional sections were added, and scans the same', () => {
     // A reader's imported dataset was compiled when it was imported: an
-    // index without the name-continuation filter must keep working.
+    // index without the later filters (index-format.ts OPTIONAL_SECTIONS)
+    // must keep working.
     const names = patternSet([['Mission Support Site Green Village', 'Green Village'], ['Islamic Resistance in Iraq'], ['Iraq']]);
     const current = compileIndex(names).bytes;
-    const older = serialiseIndex(loadIndex(current), SECTIONS.slice(0, -1));
+    const older = serialiseIndex(loadIndex(current), SECTIONS.slice(0, -2));
     expect(older.length).toBeLessThan(current.length);
     const page = 'At Mission Support Site Green Village, the Islamic Resistance in Iraq struck. Green Village and Iraq again.';
     expect(scanPairs(Matcher.load(older), page)).toEqual(scanPairs(Matcher.load(current), page));
@@ -53,7 +54,12 @@ describe('the compiled index', () => {
       [0, 'Green Village'],
       [2, 'Iraq'],
     ]);
-    expect(() => Matcher.load(serialiseIndex(loadIndex(current), SECTIONS.slice(0, -2)))).toThrow(/sections/);
+    expect(() => Matcher.load(serialiseIndex(loadIndex(current), SECTIONS.slice(0, -3)))).toThrow(/sections/);
+    // And with a claim whose cue has a second condition (the class filter).
+    const olderClaims = serialiseIndex(loadIndex(bytes), SECTIONS.slice(0, -2));
+    const claimText = 'Oil exports fell. The company said 90 percent of its oil was lost.';
+    expect(scanPairs(Matcher.load(olderClaims), claimText)).toEqual(scanPairs(Matcher.load(bytes), claimText));
+    expect(scanPairs(Matcher.load(bytes), claimText)).toEqual([[3, '90 percent of its oil']]);
   });
 });
 

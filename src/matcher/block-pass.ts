@@ -86,6 +86,19 @@ function inFilter(word: number, hash: number): boolean {
   return (word & mask) === mask;
 }
 
+/**
+ * The symbol of a token hash in the vocabulary table (hash-table.ts), -1 if
+ * none; `mixed` is mixHash(key). The token pass, the hottest loop, has the
+ * same probe written out.
+ */
+function vocabSym(vocab: Int32Array, key: number, mixed: number, vshift: number): number {
+  const vmask = (vocab.length >> 1) - 1;
+  for (let slot = mixed >>> vshift; ; slot = (slot + 1) & vmask) {
+    const s = vocab[slot * 2 + 1]!;
+    if (s === -1 || vocab[slot * 2] === key) return s;
+  }
+}
+
 function corrupt(what: string): Error {
   return new Error(`Backstory matcher index is corrupt: ${what}`);
 }
@@ -444,7 +457,6 @@ export class BlockPass {
   #classesOfBlock(tokens: Tokens): number {
     const d = this.#d;
     const vocab = d.vocab;
-    const vmask = (vocab.length >> 1) - 1;
     const vshift = this.#vocabShift;
     const filter = d.classFilter;
     const fshift = this.#classFilterShift;
@@ -459,15 +471,7 @@ export class BlockPass {
         const key = hs[j]!;
         const mixed = Math.imul(key, 0x9e3779b1);
         if (!inFilter(filter[mixed >>> fshift]!, key)) continue;
-        let slot = mixed >>> vshift;
-        for (;;) {
-          const s = vocab[slot * 2 + 1]!;
-          if (s === -1 || vocab[slot * 2] === key) {
-            sym = s;
-            break;
-          }
-          slot = (slot + 1) & vmask;
-        }
+        sym = vocabSym(vocab, key, mixed, vshift);
         syms[j] = sym;
         if (sym < 0) continue;
       }
@@ -484,7 +488,6 @@ export class BlockPass {
    */
   #lookUpCueWords(tokens: Tokens, first: number, end: number, filtered = true): void {
     const vocab = this.#d.vocab;
-    const vmask = (vocab.length >> 1) - 1;
     const vshift = this.#vocabShift;
     const filter = this.#d.cueFilter;
     const fshift = this.#cueFilterShift;
@@ -495,15 +498,7 @@ export class BlockPass {
       const key = hs[j]!;
       const mixed = Math.imul(key, 0x9e3779b1);
       if (filtered && !inFilter(filter[mixed >>> fshift]!, key)) continue;
-      let slot = mixed >>> vshift;
-      for (;;) {
-        const s = vocab[slot * 2 + 1]!;
-        if (s === -1 || vocab[slot * 2] === key) {
-          syms[j] = s;
-          break;
-        }
-        slot = (slot + 1) & vmask;
-      }
+      syms[j] = vocabSym(vocab, key, mixed, vshift);
     }
   }
 

@@ -30,12 +30,15 @@ export const FORMAT_VERSION = 2;
  * missing ones take their neutral value (MISSING_SECTIONS).
  */
 const OPTIONAL_SECTIONS = 2;
-/** A word filter that lets every word through: the scan then looks up what it would have filtered. */
-const passAll = () => new Uint32Array(8).fill(0xffffffff);
-/** What a missing optional section reads as. */
-const MISSING_SECTIONS: Readonly<Record<string, () => AnyArray>> = {
-  nextFilter: passAll,
-  classFilter: passAll,
+/**
+ * What a missing optional section reads as, given the sections read so far:
+ * what the scan did before the section existed.
+ */
+const MISSING_SECTIONS: Readonly<Record<string, (views: ReadonlyMap<string, AnyArray>) => AnyArray>> = {
+  // Every word inside a possible name was looked up: a filter that lets every word through.
+  nextFilter: () => new Uint32Array(8).fill(0xffffffff),
+  // Every cue word of the block was looked up: the class words are among them.
+  classFilter: (views) => views.get('cueFilter')!,
 };
 const MAGIC = [0x42, 0x53, 0x4d, 0x58]; // "BSMX"
 
@@ -157,7 +160,7 @@ export function loadIndex(input: Uint8Array): IndexData {
   const views = new Map<string, AnyArray>();
   SECTIONS.forEach(([name, type], i) => {
     if (i >= count) {
-      views.set(name, MISSING_SECTIONS[name]!());
+      views.set(name, MISSING_SECTIONS[name]!(views));
       return;
     }
     const entry = tableAt + 12 * i;

@@ -42,8 +42,8 @@ export interface IndexData {
    * The same kind of filter over the words that carry a cue class
    * (symCueClass): before it looks for a sentence, the block pass looks only
    * these up to learn which second conditions a block can meet. (A later
-   * section: an index without it loads with a filter that lets every word
-   * through.)
+   * section: an index without it uses cueFilter here, as the scan did
+   * before.)
    */
   classFilter: Uint32Array;
   /**

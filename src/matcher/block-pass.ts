@@ -518,7 +518,10 @@ export class BlockPass {
       if (this.#anyDigit) return -1;
       if (this.#numberAnchors) require = this.#numberAnchorAt(tokens, j);
     }
-    if (this.#wildPairs !== null) require = mergeRequire(require, startsWildAnchor(this.#d, this.#wildAnchors, tokens, j));
+    // Noted for its first letter (the table says whether a wildcard anchor can start with it):
+    if (this.#wildPairs !== null && (c >= 128 || (this.#firstUnit![c]! & FIRST_WILD) !== 0)) {
+      require = mergeRequire(require, startsWildAnchor(this.#d, this.#wildAnchors, tokens, j));
+    }
     return require;
   }
 

@@ -36,7 +36,7 @@ const PAGE_WORDS = [
   'troops', 'killed', 'said', 'forces', 'oil', 'people', 'the', 'of', 'and', 'in', 'at', 'least', 'attacks', 'attacked',
   '12', '16', '16th', '90', '900', '1,000', '1,500', '3.5', '2018', '$5m', '$100', '100bn', '€3', '£40k', 'sixteen',
   'ninety', 'nine', 'hundred', 'one', 'twenty', 'five', 'a', 'dozen', 'thousand', 'million', 'billion', 'percent',
-  'per', 'cent', 'pct', '%', 'dollars', 'USD', 'euros', 'times', 'Kata’ib', 'U.S.', 'Soleimaní',
+  'per', 'cent', 'pct', '%', 'dollars', 'USD', 'euros', 'times', 'Kata’ib', 'U.S.', 'Soleimaní', '4chan', '4th', '40',
 ];
 const PAGE_SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '! ', '? ', ' – ', '-', ' (', ') ', '’s ', '; ', '\n      ', '.\n\t'];
 
@@ -45,12 +45,13 @@ const pageText = fc
   .map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 // Cue terms of every kind: names, common words, wildcards (capitalised and
-// not), numbers of every form, units, alternatives and several words.
+// not, and one that starts with a digit), numbers of every form, units,
+// alternatives and several words.
 const CUE_TERMS = [
   'Israel*', 'Syria*', 'vill*', 'attack*', 'Hezbollah', 'Omar', 'ISIS', 'troops', 'killed|died', 'said', 'forces|troops',
   'oil', 'people', '12', '16', '16 times', '90 percent', '90%', 'ninety per cent', '900 troops', '1,000 people', '1000',
   '3.5', '$5 million', '$100 billion', '100 billion dollars', '40,000 pounds', 'a dozen', '120', 'sixteen', '2018',
-  'percent', 'dollars', 'at least 900 troops', 'Kata’ib Hezbollah', 'US', 'nine hundred', 'twenty five',
+  'percent', 'dollars', 'at least 900 troops', 'Kata’ib Hezbollah', 'US', 'nine hundred', 'twenty five', '4cha*',
 ];
 const cue: fc.Arbitrary<Cue> = fc.record({
   terms: fc.array(fc.constantFrom(...CUE_TERMS), { minLength: 1, maxLength: 3 }),

@@ -399,6 +399,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   const cueTrie = new TrieBuilder();
   const altChecks = new Int32Array(alts.length + 1);
   const altSig = new Int32Array(alts.length + 1);
+  altSig[0] = strSig.length; // the pool holds the aliases' signatures first
   const altCheck: number[] = [];
   alts.forEach((alt, a) => {
     const syms = alt.items.map((it) => {

@@ -75,6 +75,17 @@ describe('cue terms', () => {
     ]);
   });
 
+  it('match whatever punctuation the dataset’s names are written with', () => {
+    // The names' gap signatures and the cue terms' share one pool: the
+    // first cue term once read the names' signatures as its own.
+    const m = matcherFor([['Washington, D.C.'], ['War in Iraq (2013–2017)']], [[{ terms: ['oil'] }], [{ terms: ['Washington, D.C.', 'troops'] }]]);
+    expect(scanPairs(m, 'The oil ran out. Troops left Washington, D.C. and troops came back.')).toEqual([
+      [2, 'oil'],
+      [3, 'Washington, D.C. and troops'],
+      [0, 'Washington, D.C.'],
+    ]);
+  });
+
   it('let a claim phrase contain entity matches', () => {
     const m = claims([{ terms: ['troops', 'Syria'] }]);
     expect(scanPairs(m, 'US troops in Syria.')).toEqual([

@@ -47,6 +47,11 @@ function isPossessiveAt(text: string, i: number, to: number): boolean {
   return charInfo(text.codePointAt(i)!).kind === APOS;
 }
 
+/** Is the gap before token j (j >= 1) a possessive 's ("York's Times")? */
+export function isPossessiveGap(tokens: Tokens, j: number): boolean {
+  return isPossessiveAt(tokens.text, tokens.bound[2 * j - 1]!, tokens.bound[2 * j]!);
+}
+
 /**
  * What the text between two tokens contains (char-info.ts GAP_* flags).
  * A possessive 's right after the first token adds nothing ("Iran's

@@ -30,7 +30,7 @@ import {
 } from './index-data.ts';
 import { ITEM_NUM, ITEM_WORD, Items, NUMBER_WORDS, buildItems, numberKey, numberStartingAt, type ItemContext } from './numbers.ts';
 import type { Tokens } from './tokenize.ts';
-import { tokenIsWord, tokenStartsWith, tokensEqual } from './verify.ts';
+import { matchGap, tokenIsWord, tokenStartsWith, tokensEqual } from './verify.ts';
 import { hasWildBit, tokenWildKey } from './wild-key.ts';
 
 /** Cap on simultaneously active trie states (bounded by term length in practice). */
@@ -379,14 +379,14 @@ export class ClaimPass {
     for (let i = first + 1; i <= last; i++) {
       const j = items.tokFirst[i]!;
       // Items made inside one token run (a number and its unit) have no gap.
-      const sig = j <= items.tokLast[i - 1]! ? '' : gapSignature(tokens, j, bits[j]!);
+      const inside = j <= items.tokLast[i - 1]!;
+      const sig = inside ? '' : gapSignature(tokens, j, bits[j]!);
       if (from === to) {
         if (sig !== '') return false;
         continue;
       }
-      for (let q = 0; q < sig.length; q++) if (p >= to || pool[p++] !== sig.charCodeAt(q)) return false;
-      if (p < to && pool[p] !== 1) return false;
-      p++;
+      p = matchGap(tokens, inside ? -1 : j, sig, pool, p, to);
+      if (p < 0) return false;
     }
     return from === to || p === to + 1;
   }

@@ -2,9 +2,10 @@
  * Compile-time reading of a phrase (an alias or a context term): the same
  * tokenizer as the scanner, plus the checks that make a phrase unusable.
  */
-import { STARTS_SENTENCE, gapSignature, tokenBoundary } from './boundaries.ts';
+import { STARTS_SENTENCE, tokenBoundary } from './boundaries.ts';
 import { foldRange } from './fold.ts';
 import { tokenize } from './tokenize.ts';
+import { nameGapSignature } from './verify.ts';
 
 export interface PhraseToken {
   /** Folded, lower case. */
@@ -19,7 +20,7 @@ export type PhraseResult =
   | {
       ok: true;
       tokens: PhraseToken[];
-      /** Punctuation signature of each gap between tokens (boundaries.ts gapSignature); all "" for most names. */
+      /** Signature of each gap between tokens (verify.ts nameGapSignature); "" for plain gaps before a lower-case word. */
       gaps: string[];
       /** Closing punctuation written after the last word, e.g. ")" of "War in Iraq (2013–2017)". */
       tail: string;
@@ -74,7 +75,7 @@ export function analysePhrase(text: unknown, maxChars: number, maxTokens: number
       if ((bits & STARTS_SENTENCE) !== 0) {
         return { ok: false, message: 'contains the end of a sentence, which a match on a page never crosses' };
       }
-      gaps.push(gapSignature(t, j, bits));
+      gaps.push(nameGapSignature(t, j, bits));
     }
   }
   const lastEnd = t.bound[2 * n - 1]!;

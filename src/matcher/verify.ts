@@ -6,7 +6,7 @@
  * this slow-but-exact path costs little; it never allocates for ASCII.
  */
 import { ENC, WORD, charInfo, unitAt } from './char-info.ts';
-import { JOINS_PREVIOUS, gapSignature } from './boundaries.ts';
+import { JOINS_PREVIOUS, gapSignature, isPossessiveGap } from './boundaries.ts';
 import type { Tokens } from './tokenize.ts';
 
 /**
@@ -130,10 +130,45 @@ export function tokenIsWord(tokens: Tokens, j: number, word: string): boolean {
 }
 
 /**
+ * The signature a name's gap before its token j is compiled to: its
+ * punctuation (boundaries.ts gapSignature), or NO_POSSESSIVE for a plain gap
+ * before a word written with a capital. A possessive joins the words of a
+ * name like a space ("Iran's nuclear deal" is the Iran nuclear deal), but
+ * not before a capitalised word: "New York's Times Square" does not hold
+ * the New York Times. A name written with the possessive ("People's
+ * Protection Units") keeps it optional.
+ */
+export function nameGapSignature(tokens: Tokens, j: number, bits: number): string {
+  const sig = gapSignature(tokens, j, bits);
+  return sig === '' && startsWithCapital(tokens, j) && !isPossessiveGap(tokens, j) ? NO_POSSESSIVE : sig;
+}
+
+/** The gap signature that asks for a plain join, with no possessive (nameGapSignature). */
+export const NO_POSSESSIVE = '\u0003';
+const NO_POSSESSIVE_UNIT = 3;
+
+/**
+ * Does the page's gap before token j (its signature `sig`; j = -1 for items
+ * with no gap between them) agree with the pattern's gap at pool[p]? Returns
+ * the position of the pattern's next gap (past its U+0001), or -1.
+ */
+export function matchGap(tokens: Tokens, j: number, sig: string, pool: Uint16Array, p: number, to: number): number {
+  if (p < to && pool[p] === NO_POSSESSIVE_UNIT) {
+    if (sig !== '' || (j > 0 && isPossessiveGap(tokens, j))) return -1;
+    p++;
+  } else {
+    for (let q = 0; q < sig.length; q++) if (p >= to || pool[p++] !== sig.charCodeAt(q)) return -1;
+  }
+  if (p < to && pool[p] !== 1) return -1;
+  return p + 1;
+}
+
+/**
  * Do the gaps between tokens first..last agree with a pattern's gap
- * signatures, stored in pool[from, to) separated by U+0001? An empty range
- * means every gap must simply join (spaces, dashes, possessive). A U+0002
- * starts the pattern's closing punctuation (see tailLength), not a gap.
+ * signatures, stored in pool[from, to) separated by U+0001 (matchGap)? An
+ * empty range means every gap must simply join (spaces, dashes, possessive).
+ * A U+0002 starts the pattern's closing punctuation (see tailLength), not a
+ * gap.
  */
 export function gapsMatch(
   tokens: Tokens,
@@ -157,10 +192,8 @@ export function gapsMatch(
   if (first === last) return true;
   let p = from;
   for (let k = first + 1; k <= last; k++) {
-    const sig = gapSignature(tokens, k, bits[k]!);
-    for (let q = 0; q < sig.length; q++) if (p >= to || pool[p++] !== sig.charCodeAt(q)) return false;
-    if (p < to && pool[p] !== 1) return false;
-    p++; // the separator (or one past the end after the last gap)
+    p = matchGap(tokens, k, gapSignature(tokens, k, bits[k]!), pool, p, to);
+    if (p < 0) return false;
   }
   return p === to + 1;
 }

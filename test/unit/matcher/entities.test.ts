@@ -96,6 +96,22 @@ describe('names written with punctuation', () => {
     expect(textsOf(m, 4, 'Iran’s parliament voted; Iran’s Parliament, too.')).toEqual(['Iran’s parliament', 'Iran’s Parliament']);
     expect(textsOf(m, 5, "the People's Republic of China")).toEqual(["People's Republic of China"]);
     expect(textsOf(m, 5, 'the Peoples Republic of China')).toEqual([]);
+    // Written in the name, the possessive may be left out ("Iran parliament", headline style).
+    expect(textsOf(m, 4, 'The Iran parliament voted.')).toEqual(['Iran parliament']);
+  });
+
+  it('let a possessive the name does not write stand only before a lower-case word', () => {
+    const names = matcherFor([['The New York Times', 'New York Times'], ['Iran nuclear deal'], ['Israel Defense Forces'], ['New York'], ['Israel']]);
+    expect(scanPairs(names, 'Lights in New York’s Times Square.')).toEqual([[3, 'New York']]);
+    expect(scanPairs(names, 'She wrote in The New York Times.')).toEqual([[0, 'The New York Times']]);
+    expect(scanPairs(names, 'Talks on Iran’s nuclear deal and the Iran nuclear deal.')).toEqual([
+      [1, 'Iran’s nuclear deal'],
+      [1, 'Iran nuclear deal'],
+    ]);
+    expect(scanPairs(names, 'Israel’s Defense Forces, or the Israel Defense Forces.')).toEqual([
+      [4, 'Israel'],
+      [2, 'Israel Defense Forces'],
+    ]);
   });
 });
 

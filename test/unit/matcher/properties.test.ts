@@ -24,7 +24,7 @@ const blocks = fc.array(text, { minLength: 1, maxLength: 4 });
 
 const aliasSpec = fc.record({
   words: fc.array(word, { minLength: 1, maxLength: 3 }),
-  joiner: fc.constantFrom(' ', '-', ' '),
+  joiner: fc.constantFrom(' ', '-', ' ', '’s '),
   case: fc.constantFrom<AliasCase | undefined>(undefined, 'insensitive', 'sensitive', 'proper'),
 });
 

@@ -17,6 +17,16 @@ interface RefAlias {
   folds: string[];
   caseds: string[];
   mode: number;
+  /** Per word: may a possessive stand before it on the page? Not before a capitalised word the alias writes without one. */
+  possessiveBefore: boolean[];
+}
+
+/** The alias's words, and whether each is written after a possessive 's. */
+function possessives(text: string): boolean[] {
+  const t = tokenize(text);
+  const out: boolean[] = [];
+  for (let j = 0; j < t.count; j++) out.push(j > 0 && /^['’]s/i.test(text.slice(t.bound[2 * j - 1]!, t.bound[2 * j]!)));
+  return out;
 }
 
 function words(text: string, lower: boolean): string[] {
@@ -30,11 +40,14 @@ export function referenceScan(set: PatternSet, blocks: readonly string[]): Match
   const aliases: RefAlias[] = [];
   set.entities.forEach((entity, entry) => {
     for (const alias of entity.aliases) {
+      const caseds = words(alias.text, false);
+      const written = possessives(alias.text);
       aliases.push({
         entry,
         folds: words(alias.text, true),
-        caseds: words(alias.text, false),
+        caseds,
         mode: resolveCase(alias.case, alias.text).mode,
+        possessiveBefore: caseds.map((w, k) => written[k]! || w[0] === w[0]!.toLowerCase()),
       });
     }
   });
@@ -61,6 +74,7 @@ export function referenceScan(set: PatternSet, blocks: readonly string[]): Match
         if (first + len > n) return;
         for (let k = 0; k < len; k++) {
           if (k > 0 && (bits[first + k]! & JOINS_PREVIOUS) === 0) return;
+          if (k > 0 && !a.possessiveBefore[k] && /^['’]s/i.test(text.slice(end[first + k - 1]!, start[first + k]!))) return;
           if (a.mode === 0 ? folds[first + k] !== a.folds[k] : caseds[first + k] !== a.caseds[k]) return;
         }
         if (a.mode === 2 && (bits[first]! & STARTS_SENTENCE) !== 0) return;

@@ -7,7 +7,9 @@
  * not (a matcher mid-edit must not stop data:check), following the rules in
  * src/matcher/tokenize.ts and char-info.ts: compatibility forms and
  * diacritics folded, a few letters spelled out (ß = ss, ı = i), lower case,
- * apostrophes dropped and a possessive 's with them, single letters joined by
+ * apostrophes dropped and a possessive 's with them (but an elided article
+ * such as the l' of l'AFP, or an apostrophe before a digit, separates
+ * words), single letters joined by
  * dots read as one word (U.S. = US), any other punctuation a space.
  * test/unit/dataset/rules.test.ts checks that it agrees with the matcher on
  * every alias in data/.
@@ -21,6 +23,8 @@ const SPELLED: Record<string, string> = {
 const APOSTROPHE = "['`\u00B4\u2018\u2019\u201B\u2032\u2035\u02B9\u02BB\u02BC\u02BD\u02BE\u02BF\uFF07]";
 const POSSESSIVE = new RegExp(`(?<=[\\p{L}\\p{N}])${APOSTROPHE}s?(?![\\p{L}\\p{N}])`, 'gu');
 const APOSTROPHES = new RegExp(APOSTROPHE, 'gu');
+/** An elided French or Italian article or preposition (l'Iran, qu'Israël, dell'Iran), or an apostrophe before a digit: a space. */
+const ELISION = new RegExp(`(?<![\\p{L}\\p{N}])(c|d|j|l|m|n|s|t|qu|dell|dall|nell|sull|all|un)${APOSTROPHE}(?=\\p{L})|${APOSTROPHE}(?=\\p{N})`, 'gu');
 /** Two or more single letters each followed by a dot: U.S., D.C., U.S.A. */
 const DOTTED = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 
@@ -30,6 +34,7 @@ export function aliasKey(text: string): string {
   const folded = stripMarks(stripMarks(text).replace(/./gu, (ch) => SPELLED[ch] ?? ch).toLowerCase());
   return folded
     .replace(POSSESSIVE, '') // Hezbollah's = Hezbollah
+    .replace(ELISION, '$1 ') // l'AFP = l AFP
     .replace(APOSTROPHES, '') // Kata'ib = Kata’ib = Kataib
     .replace(DOTTED, (acronym) => `${acronym.replace(/\./g, '')} `)
     .replace(/[^\p{L}\p{N}&]+/gu, ' ') // dashes and other punctuation separate words

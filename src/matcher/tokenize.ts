@@ -5,6 +5,9 @@
  * Rules (aliases are tokenized by this same code, so both sides agree):
  * - Hyphens and dashes separate tokens like spaces: Al-Omar = Al Omar.
  * - An apostrophe between two letters vanishes: Kata'ib = Kata’ib = Kataib.
+ *   After an elided French or Italian article or preposition (l', d', qu',
+ *   dell'…) it separates instead: l'AFP, d’Iran, dell'Iran hold AFP, Iran.
+ *   Before a digit it separates too (a closing quote run into a number).
  * - A possessive 's (or a trailing apostrophe) ends the token: Hezbollah's.
  * - Single letters joined by dots form one token with its final dot: U.S. = US.
  * - Combining marks and invisible format characters never split a token.
@@ -84,6 +87,34 @@ function isWordAt(text: string, i: number): boolean {
   return charInfo(text.codePointAt(i)!).kind === WORD;
 }
 
+/** Is the unit at i a letter (a word unit that is not a digit)? */
+function isLetterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = unitAt(text, i);
+  if (c < 128) return isAsciiLetter(c);
+  const info = charInfo(text.codePointAt(i)!);
+  return info.kind === WORD && !/\p{N}/u.test(info.cased);
+}
+
+/**
+ * Words written before an apostrophe when French or Italian elide a vowel
+ * (l'Iran, d'Israël, qu'Israël, dell'Iran, all'ONU, un'altra), as keys of
+ * up to four lower-case ASCII letters (elisionKey).
+ */
+const ELISIONS = new Set(['c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'dell', 'dall', 'nell', 'sull', 'all', 'un'].map((w) => elisionKey(w, 0, w.length)));
+
+/** The letters of text[start, end) as one number (5 bits each, lower case); -1 if not 1–4 ASCII letters. */
+function elisionKey(text: string, start: number, end: number): number {
+  if (end - start < 1 || end - start > 4) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return -1;
+    key = key * 32 + (c - 96);
+  }
+  return key;
+}
+
 /*
  * What the slow path tells the loop: an ordinary encoding (>= 0), possibly
  * with SLOW_SKIP, or a negative code.
@@ -128,11 +159,13 @@ function slowUnit(text: string, i: number, c: number, prev: number, tokenStart: 
   }
   if (kind === MARK) return prev === 1 ? SLOW_INSIDE : skip; // marks never split a token
   if (kind === APOS) {
-    if (prev === 1 && isWordAt(text, i + 1)) {
+    if (prev === 1 && isLetterAt(text, i + 1)) {
       const c1 = unitAt(text, i + 1);
-      // A possessive 's ends the token and the s is dropped; otherwise the
-      // apostrophe is inside a word (Kata'ib) and vanishes.
+      // A possessive 's ends the token and the s is dropped; an elided
+      // article ends it too (l'AFP); otherwise the apostrophe is inside a
+      // word (Kata'ib) and vanishes.
       if ((c1 === 115 || c1 === 83) && !isWordAt(text, i + 2)) return SLOW_SKIP;
+      if (ELISIONS.has(elisionKey(text, tokenStart, i))) return 0;
       return SLOW_INSIDE;
     }
     return 0;

@@ -3,7 +3,7 @@ import { normaliseWithOffsets } from '../../../src/matcher/index.ts';
 import { foldRange } from '../../../src/matcher/fold.ts';
 import { hashFolded } from '../../../src/matcher/hash.ts';
 import { TOKEN_DOTTED, tokenize } from '../../../src/matcher/tokenize.ts';
-import { matcherFor, textsOf } from './helpers.ts';
+import { matcherFor, scanPairs, textsOf } from './helpers.ts';
 
 function tokens(text: string): string[] {
   const t = tokenize(text);
@@ -36,6 +36,15 @@ describe('folding', () => {
     for (const apostrophe of ["'", '’', '‘', 'ʼ', 'ʾ', 'ʿ']) {
       expect(folded(`Kata${apostrophe}ib Hezbollah`)).toBe('kataib hezbollah');
     }
+  });
+
+  it('separates an elided French or Italian article, and a number run into a word', () => {
+    expect(tokens("l'AFP et d’Iran, qu'Israël")).toEqual(['l', 'AFP', 'et', 'd', 'Iran', 'qu', 'Israël']);
+    expect(tokens("dell'Iran all’ONU un'altra")).toEqual(['dell', 'Iran', 'all', 'ONU', 'un', 'altra']);
+    // Longer words, and one-letter words French does not elide, keep theirs.
+    expect(tokens("Kata'ib O'Brien I'd don't Sana’a Ta'izz")).toEqual(["Kata'ib", "O'Brien", "I'd", "don't", 'Sana’a', "Ta'izz"]);
+    expect(folded("L'Orient-Le Jour")).toBe('l orient le jour');
+    expect(tokens('the White House’4,701 comments')).toEqual(['the', 'White', 'House', '4', '701', 'comments']);
   });
 
   it('drops a possessive', () => {
@@ -127,5 +136,18 @@ describe('the same spelling rules apply to aliases and pages', () => {
   it('matches a possessive without its ’s', () => {
     const m2 = matcherFor([['Hezbollah']]);
     expect(textsOf(m2, 0, "Hezbollah's fighters and Hezbollah’s leader")).toEqual(['Hezbollah', 'Hezbollah']);
+  });
+
+  it('finds names after an elided article, and names written with one', () => {
+    const m3 = matcherFor([[{ text: 'AFP', case: 'sensitive' }], ['Iran'], ["L'Orient-Le Jour"]]);
+    expect(scanPairs(m3, "« Il a été tué », a indiqué l'AFP. Les frappes d’Iran et l’Iran.")).toEqual([
+      [0, 'AFP'],
+      [1, 'Iran'],
+      [1, 'Iran'],
+    ]);
+    expect(scanPairs(m3, 'Selon L’Orient-Le Jour, et dell’Iran.')).toEqual([
+      [2, 'L’Orient-Le Jour'],
+      [1, 'Iran'],
+    ]);
   });
 });

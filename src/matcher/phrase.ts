@@ -44,14 +44,25 @@ export function loneSurrogateAt(text: string): number {
   return -1;
 }
 
+/** Index of the first control character other than tab, line feed and carriage return, or -1. */
+function controlAt(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) return i;
+  }
+  return -1;
+}
+
+const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
+
 /** Checks shared by every pattern text; null when fine. */
 export function textProblem(text: unknown, maxChars: number): string | null {
   if (typeof text !== 'string') return 'is not a string';
   const lone = loneSurrogateAt(text);
-  if (lone >= 0) {
-    const hex = text.charCodeAt(lone).toString(16).toUpperCase();
-    return `contains an unpaired surrogate (U+${hex} at offset ${lone})`;
-  }
+  if (lone >= 0) return `contains an unpaired surrogate (U+${hex4(text.charCodeAt(lone))} at offset ${lone})`;
+  // No name is written with one, and the compiled index uses a few as markers.
+  const control = controlAt(text);
+  if (control >= 0) return `contains a control character (U+${hex4(text.charCodeAt(control))} at offset ${control})`;
   if (text.length > maxChars) return `is ${text.length} characters long; the limit is ${maxChars}`;
   return null;
 }

@@ -16,7 +16,7 @@ describe('compileIndex problems', () => {
   });
 
   it('skips aliases that are empty after normalisation, too long, or broken', () => {
-    const set = patternSet([['Syria', '—', "''", 'x'.repeat(201), 'a\ud800b', 'Iraq. Syria']]);
+    const set = patternSet([['Syria', '—', "''", 'x'.repeat(201), 'a\ud800b', 'Iraq. Syria', 'Foo\u0001Bar', 'Baz\u0085']]);
     const problems = problemsOf(set);
     expect(only(problems)).toEqual([
       { entry: 0, field: 'aliases[1].text', severity: 'error' },
@@ -24,11 +24,15 @@ describe('compileIndex problems', () => {
       { entry: 0, field: 'aliases[3].text', severity: 'error' },
       { entry: 0, field: 'aliases[4].text', severity: 'error' },
       { entry: 0, field: 'aliases[5].text', severity: 'error' },
+      { entry: 0, field: 'aliases[6].text', severity: 'error' },
+      { entry: 0, field: 'aliases[7].text', severity: 'error' },
     ]);
     expect(problems[0]!.message).toMatch(/empty after normalisation/);
     expect(problems[2]!.message).toMatch(/limit is 200/);
     expect(problems[3]!.message).toMatch(/unpaired surrogate \(U\+D800 at offset 1\)/);
     expect(problems[4]!.message).toMatch(/end of a sentence/);
+    expect(problems[5]!.message).toMatch(/control character \(U\+0001 at offset 3\)/);
+    expect(problems[6]!.message).toMatch(/control character \(U\+0085 at offset 3\)/);
     // What remains still works.
     const m = Matcher.load(compileIndex(set).bytes);
     expect(textsOf(m, 0, 'In Syria.')).toEqual(['Syria']);

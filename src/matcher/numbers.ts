@@ -8,7 +8,8 @@
  *   $5m and $5k (m, k and b count as million, thousand, billion only after a
  *   currency sign); one hundred and twenty = 120; a dozen = 12.
  *   Ordinals (16th) and other digit-letter words (9mm, 2010s) stay words.
- * - units become one canonical word: % = percent = per cent = pct;
+ * - units become one canonical word: % = percent = per cent = pct (and
+ *   90pc = 90pct = 90 percent, as the British press writes it);
  *   $ = dollar = dollars = USD; £ = pound(s) = GBP; € = euro(s) = EUR. A
  *   currency sign before a number is read after it: "$100 billion" and
  *   "100bn dollars" are both [100000000000, dollar].
@@ -90,6 +91,8 @@ export const NUMBER_WORDS: readonly NumberWord[] = [
 ];
 
 const SUFFIX_SCALE: Record<string, number> = { bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12 };
+/** Units written as a suffix of the digits: 90pc, 3.5pct. */
+const SUFFIX_UNIT: Record<string, number> = { pc: UNIT_PERCENT, pct: UNIT_PERCENT };
 const CURRENCY_SUFFIX_SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
 
 /** Items of one block (or one cue term). Arrays grow as needed. */
@@ -174,7 +177,7 @@ function isDigit(c: number): boolean {
  * returning objects: they run for every number of every sentence the claim
  * walk reads, and for every number the block pass checks as a cue anchor.
  */
-const read = { value: 0, last: 0, unit: 0, charStart: 0, charEnd: 0 };
+const read = { value: 0, last: 0, unit: 0, charStart: 0, charEnd: 0, suffixUnit: -1 };
 
 /** Where the digits starting at `start` stop (== start when there are none). */
 function digitsEnd(text: string, start: number, end: number): number {
@@ -259,10 +262,15 @@ function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
       }
     }
   }
+  read.suffixUnit = -1;
   if (suffix !== '') {
-    const scale = SUFFIX_SCALE[suffix] ?? (currency ? CURRENCY_SUFFIX_SCALE[suffix] : undefined);
-    if (scale === undefined) return false;
-    value *= scale;
+    const unit = currency ? undefined : SUFFIX_UNIT[suffix];
+    if (unit !== undefined) read.suffixUnit = unit;
+    else {
+      const scale = SUFFIX_SCALE[suffix] ?? (currency ? CURRENCY_SUFFIX_SCALE[suffix] : undefined);
+      if (scale === undefined) return false;
+      value *= scale;
+    }
   }
   read.value = value;
   read.last = last;
@@ -271,6 +279,7 @@ function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
 
 /** Scale words after a number (100 billion, 1.5 million): updates read.value and read.last. */
 function readScales(ctx: ItemContext): void {
+  if (read.suffixUnit >= 0) return; // 90pc: a unit, not a scale, ends the number
   let value = read.value;
   let last = read.last;
   while (last + 1 < ctx.end && (ctx.bits[last + 1]! & JOINS_PREVIOUS) !== 0) {
@@ -285,6 +294,7 @@ function readScales(ctx: ItemContext): void {
 
 /** An English number phrase starting at token j (a number word): true with read.value and read.last. */
 function readWords(ctx: ItemContext, j: number): boolean {
+  read.suffixUnit = -1;
   let total = 0;
   let current = 0;
   let last = -1;
@@ -394,7 +404,7 @@ export function numberStartingAt(ctx: ItemContext, j: number, out: { value: numb
     if (w < 0 || NUMBER_WORDS[w]!.kind > NW_SCALE || !readWords(ctx, j)) return false;
   }
   out.value = read.value;
-  out.unit = sign >= 0 ? sign : unitAfter(ctx, read.last) ? read.unit : -1;
+  out.unit = sign >= 0 ? sign : read.suffixUnit >= 0 ? read.suffixUnit : unitAfter(ctx, read.last) ? read.unit : -1;
   return true;
 }
 
@@ -441,6 +451,12 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
     const last = read.last;
     const numberEnd = b[2 * last + 1]!;
     out.push(ITEM_NUM, -1, j, last, charStart, numberEnd, tokenBits, read.value);
+    if (read.suffixUnit >= 0) {
+      // 90pc: the unit is written in the number's own token.
+      out.push(ITEM_UNIT, unitSyms[read.suffixUnit]!, last, last, charStart, numberEnd, JOINS_PREVIOUS, 0);
+      j = last;
+      continue;
+    }
     const hasUnit = unitAfter(ctx, last);
     if (sign >= 0) {
       // A sign's unit is read after the number ($100 billion = 100 billion

@@ -36,7 +36,7 @@ const PAGE_WORDS = [
   'troops', 'killed', 'said', 'forces', 'oil', 'people', 'the', 'of', 'and', 'in', 'at', 'least', 'attacks', 'attacked',
   '12', '16', '16th', '90', '900', '1,000', '1,500', '3.5', '2018', '$5m', '$100', '100bn', '€3', '£40k', 'sixteen',
   'ninety', 'nine', 'hundred', 'one', 'twenty', 'five', 'a', 'dozen', 'thousand', 'million', 'billion', 'percent',
-  'per', 'cent', 'pct', '%', 'dollars', 'USD', 'euros', 'times', 'Kata’ib', 'U.S.', 'Soleimaní', '4chan', '4th', '40',
+  'per', 'cent', 'pct', '%', 'dollars', 'USD', 'euros', 'times', 'Kata’ib', 'U.S.', 'Soleimaní', '4chan', '4th', '40', '90pc', '16pct', '3.5pc',
 ];
 const PAGE_SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '! ', '? ', ' – ', '-', ' (', ') ', '’s ', '; ', '\n      ', '.\n\t'];
 

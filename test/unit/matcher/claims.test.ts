@@ -96,13 +96,17 @@ describe('cue terms', () => {
 });
 
 describe('numbers and units', () => {
-  it('90 percent = 90% = ninety per cent = 90 pct', () => {
+  it('90 percent = 90% = ninety per cent = 90 pct = 90pc', () => {
     const m = claims([{ terms: ['90 percent', 'oil'] }]);
-    for (const phrase of ['90 percent of its oil', '90% of its oil', 'ninety per cent of its oil', '90 pct of oil']) {
+    for (const phrase of ['90 percent of its oil', '90% of its oil', 'ninety per cent of its oil', '90 pct of oil', '90pc of its oil', '90PCT of oil']) {
       expect(textsOf(m, 1, `Up to ${phrase} is gone.`), phrase).toHaveLength(1);
     }
     expect(textsOf(m, 1, 'Up to 80 percent of its oil is gone.')).toEqual([]);
     expect(textsOf(m, 1, 'Up to 90% of its oil')).toEqual(['90% of its oil']);
+    expect(textsOf(m, 1, 'Up to 90pc of its oil')).toEqual(['90pc of its oil']);
+    // A suffix other than a unit or a scale leaves a word: 90mm is no figure.
+    expect(textsOf(m, 1, 'Up to 90mm of its oil')).toEqual([]);
+    expect(textsOf(claims([{ terms: ['growth', '3.5 percent'] }]), 1, 'Growth of 3.5pc, then 3.5.')).toEqual(['Growth of 3.5pc']);
   });
 
   it('$100 billion = 100bn dollars = 100 billion dollars = US$100bn', () => {

@@ -42,7 +42,7 @@ import {
   META_GATES,
   type IndexData,
 } from './index-data.ts';
-import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyBefore, percentSignAfter } from './numbers.ts';
+import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokensEqual } from './verify.ts';
 
@@ -563,7 +563,7 @@ export class BlockPass {
       }
       const joinedPunct = j + 1 < n && b[2 * j + 2] === end + 1 && (unitAt(text, end) === 44 || unitAt(text, end) === 46);
       if (i === end && !joinedPunct) {
-        const sign = currencyBefore(text, start);
+        const sign = currencyOf(tokens, j);
         return this.#claims!.anchorValue(value, sign >= 0 ? sign : percentSignAfter(text, end) ? UNIT_PERCENT : -1);
       }
     }

@@ -12,7 +12,8 @@
  *   90pc = 90pct = 90 percent, as the British press writes it);
  *   $ = dollar = dollars = USD; £ = pound(s) = GBP; € = euro(s) = EUR. A
  *   currency sign before a number is read after it: "$100 billion" and
- *   "100bn dollars" are both [100000000000, dollar].
+ *   "100bn dollars" are both [100000000000, dollar]. So is a currency code
+ *   written before it with one space: "USD 100 billion".
  * - qualifiers are ordinary words: "at least 900 troops" contains the items
  *   of "900 troops", so a cue "900 troops" finds it, and a cue that wants the
  *   qualifier says "at least 900 troops".
@@ -375,6 +376,34 @@ export function currencyBefore(text: string, start: number): number {
   return c === 36 ? UNIT_DOLLAR : c === 0xa3 ? UNIT_POUND : c === 0x20ac ? UNIT_EURO : -1;
 }
 
+/** A currency code of three ASCII letters, any case (USD, GBP, EUR): its UNIT_WORDS index, or -1. */
+function currencyCode(text: string, start: number): number {
+  const a = unitAt(text, start) | 0x20;
+  const b = unitAt(text, start + 1) | 0x20;
+  const c = unitAt(text, start + 2) | 0x20;
+  if (a === 117 && b === 115 && c === 100) return UNIT_DOLLAR; // usd
+  if (a === 103 && b === 98 && c === 112) return UNIT_POUND; // gbp
+  if (a === 101 && b === 117 && c === 114) return UNIT_EURO; // eur
+  return -1;
+}
+
+/**
+ * The currency written before the number at token j (a UNIT_WORDS index),
+ * or -1: a sign right before it ("$100"), or a currency code and one space
+ * ("USD 100"), which buildItems reads as the sign.
+ */
+export function currencyOf(tokens: Tokens, j: number): number {
+  const text = tokens.text;
+  const start = tokens.bound[2 * j]!;
+  const sign = currencyBefore(text, start);
+  if (sign >= 0 || j === 0) return sign;
+  const prevStart = tokens.bound[2 * j - 2]!;
+  const prevEnd = tokens.bound[2 * j - 1]!;
+  if (prevEnd - prevStart !== 3 || start - prevEnd !== 1) return -1;
+  const gap = unitAt(text, prevEnd);
+  return gap === 32 || gap === 0xa0 ? currencyCode(text, prevStart) : -1;
+}
+
 /** Is a % sign written right after position `end` ("90%", "90 %")? (unitAfter reads it so.) */
 export function percentSignAfter(text: string, end: number): boolean {
   const c = unitAt(text, end);
@@ -396,7 +425,7 @@ export function numberStartingAt(ctx: ItemContext, j: number, out: { value: numb
   const start = ctx.tokens.bound[2 * j]!;
   let sign = -1;
   if (isDigit(unitAt(text, start))) {
-    sign = currencyBefore(text, start);
+    sign = currencyOf(ctx.tokens, j);
     if (!readDigits(ctx, j, sign >= 0)) return false;
     readScales(ctx);
   } else {
@@ -421,7 +450,7 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
     let number = false;
     let sign = -1;
     if (isDigit(c)) {
-      sign = currencyBefore(text, start);
+      sign = currencyOf(tokens, j);
       number = readDigits(ctx, j, sign >= 0);
       if (number) readScales(ctx);
     } else if (syms[j]! >= 0) {
@@ -430,6 +459,8 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
         const kind = NUMBER_WORDS[w]!.kind;
         if (kind <= NW_SCALE) number = readWords(ctx, j);
         else if (kind === NW_PERCENT || kind === NW_CURRENCY) {
+          // A currency code before a number is read as its sign (currencyOf).
+          if (j + 1 < n && isDigit(unitAt(text, b[2 * j + 2]!)) && currencyBefore(text, b[2 * j + 2]!) < 0 && currencyOf(tokens, j + 1) >= 0) continue;
           const unit = kind === NW_PERCENT ? UNIT_PERCENT : NUMBER_WORDS[w]!.unit!;
           out.push(ITEM_UNIT, unitSyms[unit]!, j, j, start, b[2 * j + 1]!, tokenBits, 0);
           continue;
@@ -447,7 +478,7 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
       out.push(ITEM_WORD, syms[j]!, j, j, start, b[2 * j + 1]!, tokenBits, 0);
       continue;
     }
-    const charStart = sign >= 0 ? start - 1 : start;
+    const charStart = sign < 0 ? start : currencyBefore(text, start) >= 0 ? start - 1 : b[2 * j - 2]!;
     const last = read.last;
     const numberEnd = b[2 * last + 1]!;
     out.push(ITEM_NUM, -1, j, last, charStart, numberEnd, tokenBits, read.value);

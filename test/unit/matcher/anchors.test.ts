@@ -51,7 +51,7 @@ const CUE_TERMS = [
   'Israel*', 'Syria*', 'vill*', 'attack*', 'Hezbollah', 'Omar', 'ISIS', 'troops', 'killed|died', 'said', 'forces|troops',
   'oil', 'people', '12', '16', '16 times', '90 percent', '90%', 'ninety per cent', '900 troops', '1,000 people', '1000',
   '3.5', '$5 million', '$100 billion', '100 billion dollars', '40,000 pounds', 'a dozen', '120', 'sixteen', '2018',
-  'percent', 'dollars', 'at least 900 troops', 'Kata’ib Hezbollah', 'US', 'nine hundred', 'twenty five', '4cha*',
+  'percent', 'dollars', 'at least 900 troops', 'Kata’ib Hezbollah', 'US', 'nine hundred', 'twenty five', '4cha*', 'USD 900',
 ];
 const cue: fc.Arbitrary<Cue> = fc.record({
   terms: fc.array(fc.constantFrom(...CUE_TERMS), { minLength: 1, maxLength: 3 }),

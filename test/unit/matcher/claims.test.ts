@@ -119,6 +119,17 @@ describe('numbers and units', () => {
     expect(textsOf(m, 1, 'Losses of $100 billion in damage.')).toEqual(['$100 billion in damage']);
   });
 
+  it('reads a currency code written before a number as its sign: USD 100 billion = $100 billion', () => {
+    const m = claims([{ terms: ['$100 billion', 'damage'] }], [{ terms: ['€5 million'] }], [{ terms: ['900 dollars'] }]);
+    expect(textsOf(m, 1, 'Losses of USD 100 billion in damage.')).toEqual(['USD 100 billion in damage']);
+    expect(textsOf(m, 1, 'Losses of usd\u00a0100bn in damage.')).toEqual(['usd\u00a0100bn in damage']);
+    expect(textsOf(m, 2, 'A grant of EUR 5m, not GBP 5m.')).toEqual(['EUR 5m']);
+    expect(textsOf(m, 3, 'It cost USD 900. Then it cost 900 USD.')).toEqual(['USD 900', '900 USD']);
+    // Only right before the number, with one space: not across other words or punctuation.
+    expect(textsOf(m, 1, 'Losses in USD of 100 billion in damage.')).toEqual([]);
+    expect(textsOf(m, 1, 'Losses (USD) 100 billion in damage.')).toEqual([]);
+  });
+
   it('900 troops = nine hundred troops; 16 = sixteen; qualifiers are words', () => {
     const m = claims([{ terms: ['900 troops'] }], [{ terms: ['16', 'attacks'] }]);
     expect(textsOf(m, 1, 'about nine hundred troops remain')).toEqual(['nine hundred troops']);

@@ -32,6 +32,7 @@ import { ClaimHits, ClaimPass } from './claim-pass.ts';
 import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
 import { edgeSlot, shiftFor } from './hash-table.ts';
 import {
+  ALIAS_COMMON_WORD,
   ATTR_CUE_ANCHOR,
   ATTR_NUMBER_WORD,
   CUES_ANY_DIGIT,
@@ -43,8 +44,8 @@ import {
   type IndexData,
 } from './index-data.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
-import { tokenize, type Tokens } from './tokenize.ts';
-import { gapsMatch, tailLength, tokensEqual } from './verify.ts';
+import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
+import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
 
 /** Candidates of a batch: flat, reusable arrays (block, start, end, alias). */
 export class Candidates {
@@ -98,6 +99,9 @@ function vocabSym(vocab: Int32Array, key: number, mixed: number, vshift: number)
     if (s === -1 || vocab[slot * 2] === key) return s;
   }
 }
+
+const HAS_LOWER_CASE = /\p{Ll}/u;
+const HAS_UPPER_CASE = /\p{Lu}/u;
 
 function corrupt(what: string): Error {
   return new Error(`Backstory matcher index is corrupt: ${what}`);
@@ -582,6 +586,23 @@ export class BlockPass {
     return this.#claims!.anchorNumberAt(j, Math.min(n, to + 1));
   }
 
+  /**
+   * Is the one-word acronym at token `first` (ALIAS_COMMON_WORD: US) the
+   * common word here? So in a block written all in capitals with other
+   * words in it, where US and us look alike, after a word that can take
+   * the pronoun ("FOLLOW US", "CONTACT US", "ABOUT US"); not first in the
+   * block nor after THE ("US STRIKES IRAN", "THE US AND IRAN"), and never
+   * when dotted (U.S.).
+   */
+  #readAsWord(tokens: Tokens, first: number): boolean {
+    if (first === 0 || (tokens.flags[first]! & TOKEN_DOTTED) !== 0 || tokenIsWord(tokens, first - 1, 'the')) return false;
+    const text = tokens.text;
+    if (HAS_LOWER_CASE.test(text)) return false;
+    const start = tokens.bound[2 * first]!;
+    const end = tokens.bound[2 * first + 1]!;
+    return HAS_UPPER_CASE.test(text.slice(0, start)) || HAS_UPPER_CASE.test(text.slice(end));
+  }
+
   #candidate(p: number, last: number, tokens: Tokens, block: number): void {
     const d = this.#d;
     const first = last - d.patLen[p]! + 1;
@@ -598,6 +619,7 @@ export class BlockPass {
     if (!ok) return;
     const target = d.patTarget[p]!;
     const c = this.candidates;
+    if (target >= 0 && (d.aliasFlags[target]! & ALIAS_COMMON_WORD) !== 0 && this.#readAsWord(tokens, first)) return;
     if (target < 0) {
       const gate = -1 - target;
       if (this.#gateMark[gate] === 0) {

@@ -4,13 +4,14 @@
  * flattens what remains into the arrays of index-data.ts.
  */
 import type { PatternSet } from './types.ts';
-import { CASE_INSENSITIVE, resolveCase } from './case-rules.ts';
+import { CASE_INSENSITIVE, CASE_SENSITIVE, resolveCase } from './case-rules.ts';
 import type { CueItem } from './cue-terms.ts';
 import { parseTerm, termKey, wildcardKey, type TermAlternative } from './cue-terms.ts';
 import { hashFolded } from './hash.ts';
 import { buildKeyTable, wordFilter } from './hash-table.ts';
 import {
   ALIAS_AFTER_FULL_NAME,
+  ALIAS_COMMON_WORD,
   ALIAS_REQUIRES,
   ATTR_CUE_ANCHOR,
   ATTR_CUE_ITEM,
@@ -258,7 +259,8 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   for (const c of kept) {
     const id = aliasEntry.length;
     aliasEntry.push(c.entry);
-    aliasFlags.push((c.afterFullName ? ALIAS_AFTER_FULL_NAME : 0) | (c.gates.length > 0 ? ALIAS_REQUIRES : 0));
+    const commonWord = c.caseMode === CASE_SENSITIVE && c.tokens.length === 1 && STOP_WORDS.has(c.tokens[0]!.fold);
+    aliasFlags.push((c.afterFullName ? ALIAS_AFTER_FULL_NAME : 0) | (c.gates.length > 0 ? ALIAS_REQUIRES : 0) | (commonWord ? ALIAS_COMMON_WORD : 0));
     gateList.push(...c.gates);
     aliasGates.push(gateList.length);
     patterns.push({ syms: c.tokens.map((t) => symOf(t.hash)), caseMode: c.caseMode, target: id, fold: c.fold, cased: c.cased, sig: c.sig });

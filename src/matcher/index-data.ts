@@ -180,6 +180,12 @@ export const ATTR_NUMBER_WORD = 63;
 
 export const ALIAS_AFTER_FULL_NAME = 1;
 export const ALIAS_REQUIRES = 2;
+/**
+ * An acronym that is also a common word (US = us): in a block written all
+ * in capitals ("FOLLOW US") it is read as the word, not the name
+ * (block-pass.ts). An index compiled before this flag never sets it.
+ */
+export const ALIAS_COMMON_WORD = 4;
 
 export const CHECK_NONE = 0;
 /** Folded token equals the string. */

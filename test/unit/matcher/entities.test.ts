@@ -137,6 +137,18 @@ describe('case rules', () => {
     expect(textsOf(m, 1, 'HAMAS and Hamas and hamas')).toEqual(['Hamas']);
   });
 
+  it('an acronym that is also a common word is that word after another in a block all in capitals', () => {
+    const m = matcherFor([['United States', 'US', 'U.S.'], ['Facebook']]);
+    expect(scanPairs(m, 'FOLLOW US')).toEqual([]);
+    expect(scanPairs(m, 'CONTACT US ON FACEBOOK')).toEqual([[1, 'FACEBOOK']]);
+    // Elsewhere it is the name: first in the block, after THE, dotted, or in mixed-case text.
+    for (const text of ['US STRIKES IRAN', 'THE US AND IRAN', 'FOLLOW THE U.S.', 'US', 'Follow US on Facebook', 'US & Canada']) {
+      expect(scanPairs(m, text)[0], text).toEqual([0, text.includes('U.S.') ? 'U.S.' : 'US']);
+    }
+    // Only acronyms that are common words: PMF in capitals stays a name.
+    expect(scanPairs(matcherFor([['PMF']]), 'ATTACKED BY PMF')).toEqual([[0, 'PMF']]);
+  });
+
   it('insensitive aliases match any case', () => {
     const m = matcherFor([[{ text: 'Hezbollah', case: 'insensitive' }], [{ text: 'UN', case: 'insensitive' }]]);
     expect(textsOf(m, 0, 'HEZBOLLAH, Hezbollah and hezbollah')).toEqual(['HEZBOLLAH', 'Hezbollah', 'hezbollah']);

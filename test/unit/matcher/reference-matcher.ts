@@ -9,6 +9,7 @@
 import { JOINS_PREVIOUS, STARTS_SENTENCE, tokenBoundary } from '../../../src/matcher/boundaries.ts';
 import { resolveCase } from '../../../src/matcher/case-rules.ts';
 import { foldRange } from '../../../src/matcher/fold.ts';
+import { STOP_WORDS } from '../../../src/matcher/stop-words.ts';
 import { tokenize } from '../../../src/matcher/tokenize.ts';
 import type { Match, PatternSet } from '../../../src/matcher/types.ts';
 
@@ -78,6 +79,11 @@ export function referenceScan(set: PatternSet, blocks: readonly string[]): Match
           if (a.mode === 0 ? folds[first + k] !== a.folds[k] : caseds[first + k] !== a.caseds[k]) return;
         }
         if (a.mode === 2 && (bits[first]! & STARTS_SENTENCE) !== 0) return;
+        // An acronym that is a common word (US) after another word in a block all in capitals, but not after THE nor dotted: the word.
+        if (a.mode === 1 && len === 1 && STOP_WORDS.has(a.folds[0]!) && first > 0 && folds[first - 1] !== 'the' && !text.slice(start[first]!, end[first]!).includes('.')) {
+          const outside = text.slice(0, start[first]!) + ' ' + text.slice(end[first]!);
+          if (!/\p{Ll}/u.test(text) && /\p{Lu}/u.test(outside)) return;
+        }
         candidates.push({ first, last: first + len - 1, alias: index });
       });
     }

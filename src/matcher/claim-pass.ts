@@ -379,13 +379,12 @@ export class ClaimPass {
     for (let i = first + 1; i <= last; i++) {
       const j = items.tokFirst[i]!;
       // Items made inside one token run (a number and its unit) have no gap.
-      const inside = j <= items.tokLast[i - 1]!;
-      const sig = inside ? '' : gapSignature(tokens, j, bits[j]!);
+      const sig = j <= items.tokLast[i - 1]! ? '' : gapSignature(tokens, j, bits[j]!);
       if (from === to) {
         if (sig !== '') return false;
         continue;
       }
-      p = matchGap(tokens, inside ? -1 : j, sig, pool, p, to);
+      p = matchGap(sig, pool, p, to);
       if (p < 0) return false;
     }
     return from === to || p === to + 1;

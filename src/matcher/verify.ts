@@ -131,30 +131,32 @@ export function tokenIsWord(tokens: Tokens, j: number, word: string): boolean {
 
 /**
  * The signature a name's gap before its token j is compiled to: its
- * punctuation (boundaries.ts gapSignature), or NO_POSSESSIVE for a plain gap
- * before a word written with a capital. A possessive joins the words of a
- * name like a space ("Iran's nuclear deal" is the Iran nuclear deal), but
- * not before a capitalised word: "New York's Times Square" does not hold
- * the New York Times. A name written with the possessive ("People's
- * Protection Units") keeps it optional.
+ * punctuation (boundaries.ts gapSignature), or BEFORE_CAPITAL for a plain
+ * gap before a word written with a capital. A possessive joins the words of
+ * a name like a space ("Iran's nuclear deal" is the Iran nuclear deal,
+ * "Gaza's Health Ministry" the Gaza Health Ministry), but before a
+ * capitalised word only where the name then ends the run of capitalised
+ * words: "New York's Times Square" does not hold the New York Times
+ * (gapsMatch). A name written with the possessive ("People's Protection
+ * Units") keeps it optional.
  */
 export function nameGapSignature(tokens: Tokens, j: number, bits: number): string {
   const sig = gapSignature(tokens, j, bits);
-  return sig === '' && startsWithCapital(tokens, j) && !isPossessiveGap(tokens, j) ? NO_POSSESSIVE : sig;
+  return sig === '' && startsWithCapital(tokens, j) && !isPossessiveGap(tokens, j) ? BEFORE_CAPITAL : sig;
 }
 
-/** The gap signature that asks for a plain join, with no possessive (nameGapSignature). */
-export const NO_POSSESSIVE = '\u0003';
-const NO_POSSESSIVE_UNIT = 3;
+/** The signature of a plain gap before a capitalised word of a name (nameGapSignature). */
+export const BEFORE_CAPITAL = '\u0003';
+const BEFORE_CAPITAL_UNIT = 3;
 
 /**
- * Does the page's gap before token j (its signature `sig`; j = -1 for items
- * with no gap between them) agree with the pattern's gap at pool[p]? Returns
- * the position of the pattern's next gap (past its U+0001), or -1.
+ * Does the page's gap before token j (its signature `sig`) agree with the
+ * pattern's gap at pool[p]? Returns the position of the pattern's next gap
+ * (past its U+0001), or -1.
  */
-export function matchGap(tokens: Tokens, j: number, sig: string, pool: Uint16Array, p: number, to: number): number {
-  if (p < to && pool[p] === NO_POSSESSIVE_UNIT) {
-    if (sig !== '' || (j > 0 && isPossessiveGap(tokens, j))) return -1;
+export function matchGap(sig: string, pool: Uint16Array, p: number, to: number): number {
+  if (p < to && pool[p] === BEFORE_CAPITAL_UNIT) {
+    if (sig !== '') return -1;
     p++;
   } else {
     for (let q = 0; q < sig.length; q++) if (p >= to || pool[p++] !== sig.charCodeAt(q)) return -1;
@@ -163,12 +165,25 @@ export function matchGap(tokens: Tokens, j: number, sig: string, pool: Uint16Arr
   return p + 1;
 }
 
+/** Does a word written with a capital follow token `last` in the block, after nothing but white space? */
+function capitalFollows(tokens: Tokens, last: number): boolean {
+  if (last + 1 >= tokens.count) return false;
+  const text = tokens.text;
+  for (let i = tokens.bound[2 * last + 1]!; i < tokens.bound[2 * last + 2]!; i++) {
+    const c = unitAt(text, i);
+    if (c > 32 && c !== 0xa0) return false;
+  }
+  return startsWithCapital(tokens, last + 1);
+}
+
 /**
  * Do the gaps between tokens first..last agree with a pattern's gap
  * signatures, stored in pool[from, to) separated by U+0001 (matchGap)? An
  * empty range means every gap must simply join (spaces, dashes, possessive).
  * A U+0002 starts the pattern's closing punctuation (see tailLength), not a
- * gap.
+ * gap. A possessive the name does not write, before one of its capitalised
+ * words, holds only where no capitalised word follows the match
+ * (nameGapSignature).
  */
 export function gapsMatch(
   tokens: Tokens,
@@ -191,11 +206,13 @@ export function gapsMatch(
   }
   if (first === last) return true;
   let p = from;
+  let possessive = false;
   for (let k = first + 1; k <= last; k++) {
-    p = matchGap(tokens, k, gapSignature(tokens, k, bits[k]!), pool, p, to);
+    if (p < to && pool[p] === BEFORE_CAPITAL_UNIT && isPossessiveGap(tokens, k)) possessive = true;
+    p = matchGap(gapSignature(tokens, k, bits[k]!), pool, p, to);
     if (p < 0) return false;
   }
-  return p === to + 1;
+  return p === to + 1 && !(possessive && capitalFollows(tokens, last));
 }
 
 /**

@@ -100,18 +100,19 @@ describe('names written with punctuation', () => {
     expect(textsOf(m, 4, 'The Iran parliament voted.')).toEqual(['Iran parliament']);
   });
 
-  it('let a possessive the name does not write stand only before a lower-case word', () => {
-    const names = matcherFor([['The New York Times', 'New York Times'], ['Iran nuclear deal'], ['Israel Defense Forces'], ['New York'], ['Israel']]);
+  it('let a possessive the name does not write stand before a capitalised word only where the name ends the capitalised words', () => {
+    const names = matcherFor([['The New York Times', 'New York Times'], ['Iran nuclear deal'], ['Gaza Health Ministry'], ['New York'], ['Gaza']]);
     expect(scanPairs(names, 'Lights in New York’s Times Square.')).toEqual([[3, 'New York']]);
     expect(scanPairs(names, 'She wrote in The New York Times.')).toEqual([[0, 'The New York Times']]);
     expect(scanPairs(names, 'Talks on Iran’s nuclear deal and the Iran nuclear deal.')).toEqual([
       [1, 'Iran’s nuclear deal'],
       [1, 'Iran nuclear deal'],
     ]);
-    expect(scanPairs(names, 'Israel’s Defense Forces, or the Israel Defense Forces.')).toEqual([
-      [4, 'Israel'],
-      [2, 'Israel Defense Forces'],
+    expect(scanPairs(names, 'Gaza’s Health Ministry said, and New York’s Times reported.')).toEqual([
+      [2, 'Gaza’s Health Ministry'],
+      [0, 'New York’s Times'],
     ]);
+    expect(scanPairs(names, 'Gaza’s Health Ministry Spokesman spoke.')).toEqual([[4, 'Gaza']]);
   });
 });
 

@@ -18,7 +18,7 @@ interface RefAlias {
   folds: string[];
   caseds: string[];
   mode: number;
-  /** Per word: may a possessive stand before it on the page? Not before a capitalised word the alias writes without one. */
+  /** Per word: may a possessive stand before it on the page anyhow? Before a capitalised word the alias writes without one, only if the match ends the run of capitalised words. */
   possessiveBefore: boolean[];
 }
 
@@ -73,12 +73,15 @@ export function referenceScan(set: PatternSet, blocks: readonly string[]): Match
       aliases.forEach((a, index) => {
         const len = a.folds.length;
         if (first + len > n) return;
+        let possessive = false;
         for (let k = 0; k < len; k++) {
           if (k > 0 && (bits[first + k]! & JOINS_PREVIOUS) === 0) return;
-          if (k > 0 && !a.possessiveBefore[k] && /^['’]s/i.test(text.slice(end[first + k - 1]!, start[first + k]!))) return;
+          if (k > 0 && !a.possessiveBefore[k] && /^['’]s/i.test(text.slice(end[first + k - 1]!, start[first + k]!))) possessive = true;
           if (a.mode === 0 ? folds[first + k] !== a.folds[k] : caseds[first + k] !== a.caseds[k]) return;
         }
         if (a.mode === 2 && (bits[first]! & STARTS_SENTENCE) !== 0) return;
+        const after = first + len;
+        if (possessive && after < n && /^[\x00-\x20\u00a0]*$/.test(text.slice(end[after - 1]!, start[after]!)) && /^\p{Lu}/u.test(caseds[after]!)) return;
         // An acronym that is a common word (US) after another word in a block all in capitals, but not after THE nor dotted: the word.
         if (a.mode === 1 && len === 1 && STOP_WORDS.has(a.folds[0]!) && first > 0 && folds[first - 1] !== 'the' && !text.slice(start[first]!, end[first]!).includes('.')) {
           const outside = text.slice(0, start[first]!) + ' ' + text.slice(end[first]!);

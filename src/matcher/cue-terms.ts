@@ -4,14 +4,13 @@
  * and units are canonicalised (numbers.ts), and words written in two or more
  * capitals (US, ISIS) must match in that case.
  */
-import { JOINS_PREVIOUS, STARTS_SENTENCE, tokenBoundary } from './boundaries.ts';
+import { JOINS_PREVIOUS, STARTS_SENTENCE, gapSignature, tokenBoundary } from './boundaries.ts';
 import { isCueCapitalWord } from './case-rules.ts';
 import { foldRange } from './fold.ts';
 import { MAX_TERM_CHARS, MAX_TERM_WORDS, MIN_WILDCARD_PREFIX } from './limits.ts';
 import { ITEM_NUM, ITEM_UNIT, ITEM_WORD, Items, NUMBER_WORDS, buildItems, numberKey } from './numbers.ts';
 import { textProblem } from './phrase.ts';
 import { tokenize } from './tokenize.ts';
-import { nameGapSignature } from './verify.ts';
 
 export type CueItem =
   | { kind: 'word'; fold: string; cased: string; caseSensitive: boolean; hash: number }
@@ -21,7 +20,7 @@ export type CueItem =
 
 export interface TermAlternative {
   items: CueItem[];
-  /** Signature of each gap between items (verify.ts nameGapSignature). */
+  /** Punctuation signature of each gap between items (boundaries.ts gapSignature). */
   gaps: string[];
 }
 
@@ -88,7 +87,7 @@ function parseAlternative(alt: string): ({ ok: true } & TermAlternative) | { ok:
     if ((bits[j]! & STARTS_SENTENCE) !== 0) {
       return { ok: false, message: 'contains the end of a sentence; a cue term stays inside one sentence' };
     }
-    gaps.push(nameGapSignature(t, j, bits[j]!));
+    gaps.push(gapSignature(t, j, bits[j]!));
   }
   if (items.count > MAX_TERM_WORDS) {
     return { ok: false, message: `has ${items.count} words; the limit is ${MAX_TERM_WORDS}` };

@@ -146,13 +146,13 @@ export function nameGapSignature(tokens: Tokens, j: number, bits: number): strin
 }
 
 /** The signature of a plain gap before a capitalised word of a name (nameGapSignature). */
-export const BEFORE_CAPITAL = '\u0003';
+const BEFORE_CAPITAL = '\u0003';
 const BEFORE_CAPITAL_UNIT = 3;
 
 /**
- * Does the page's gap before token j (its signature `sig`) agree with the
- * pattern's gap at pool[p]? Returns the position of the pattern's next gap
- * (past its U+0001), or -1.
+ * Does a page gap, by its signature `sig` (boundaries.ts gapSignature),
+ * agree with the pattern's gap at pool[p]? Returns the position of the
+ * pattern's next gap (past its U+0001), or -1.
  */
 export function matchGap(sig: string, pool: Uint16Array, p: number, to: number): number {
   if (p < to && pool[p] === BEFORE_CAPITAL_UNIT) {

@@ -1,0 +1,56 @@
+/**
+ * Claims are found when other outlets say them in other words: sentences
+ * written for this test, each stating one of the seed article's claims the
+ * way wire copy or an official would, must match that claim with the real
+ * dataset; sentences that share its words without stating it must not.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { makeBundle, patternSet } from '../../../src/dataset/bundle.ts';
+import { loadDataset } from '../../../tools/data/load.ts';
+import { loadMatcher } from '../../../tools/data/matcher-api.ts';
+import { scanPage } from '../../../tools/data/page-coverage.ts';
+
+const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
+
+const STATED: Array<[sentence: string, claim: string]> = [
+  ['Critics say the US military presence in Syria is illegal under international law.', 'us-military-presence-in-syria-illegal'],
+  ['US troops are illegally occupying parts of northeastern Syria, Damascus says.', 'us-military-presence-in-syria-illegal'],
+  ['Some 900 American troops remain in Syria, according to the Pentagon.', 'us-bases-and-troops-in-syria'],
+  ['US forces have come under attack at least 16 times since October 17.', 'us-forces-attacked-16-times-october-2023'],
+  ['Nineteen US service members sustained traumatic brain injuries in the attacks.', 'us-troops-brain-injuries-october-2023'],
+  ['The Pentagon blamed Iran for the attacks on US forces.', 'iran-responsible-for-attacks-on-us-forces'],
+  ['Syria says 90% of its oil is under US occupation.', 'syria-oil-under-us-occupation'],
+  ['Syria estimates losses of over $100bn in its energy sector.', 'syria-energy-sector-losses'],
+  ['Damascus accuses Washington of stealing Syrian oil.', 'us-plunder-of-syrian-oil'],
+];
+
+const NOT_STATED: string[] = [
+  'He stole the show at the US Open in New York.',
+  'Losses in the US tech sector topped $100 billion last year.',
+  'Some 900 troops took part in the parade in Paris.',
+];
+
+describe('claims said in other words', async () => {
+  const matcher = await loadMatcher();
+  const loaded = await loadDataset(DATA);
+  const load = () => {
+    if (!matcher.ok) throw new Error(`the matcher must load: ${matcher.reason}`);
+    const { api } = matcher;
+    const m = api.Matcher.load(api.compileIndex(patternSet(loaded.dataset, loaded.hash)).bytes);
+    const entries = makeBundle(loaded.dataset, loaded.hash).entries;
+    return (text: string) => scanPage(m, [text]).map((x) => entries[x.entry]!).filter((e) => e.type === 'claim').map((e) => e.id);
+  };
+
+  it('are found, each as the claim it states', () => {
+    const claimsIn = load();
+    const wrong = STATED.filter(([sentence, claim]) => !claimsIn(sentence).includes(claim)).map(([s, c]) => `${c}: "${s}" → ${JSON.stringify(claimsIn(s))}`);
+    expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+
+  it('are not found where only their words are', () => {
+    const claimsIn = load();
+    const wrong = NOT_STATED.filter((s) => claimsIn(s).length > 0).map((s) => `"${s}" → ${JSON.stringify(claimsIn(s))}`);
+    expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+});

@@ -85,6 +85,14 @@ describe('data:check on fixtures', () => {
     }
   });
 
+  it('warns about a demonym given as an alias of its place', async () => {
+    const problems = await check('demonym-alias');
+    expect(errors(problems), formatReport(problems)).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'test/fixtures/data/demonym-alias/entities/places.json: calder-river: aliases[2].text: warning: "Calderian" reads as the demonym of "Calder"; a demonym is no alias of its place (use it as a context term)',
+    ]);
+  });
+
   it('does not crash on a file that is not JSON and still checks the other files', async () => {
     const loaded = await loadDataset(path.join(FIXTURES, 'invalid-json'));
     expect(loaded.dataset.entities.map((e) => e.id).sort()).toEqual(['calder-gazette', 'calder-river', 'port-calder']);

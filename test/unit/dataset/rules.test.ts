@@ -6,6 +6,7 @@ import { isAfter, isRealDate } from '../../../src/dataset/dates.ts';
 import { firstSyntaxError, parseJson } from '../../../tools/data/json-errors.ts';
 import { loadDataset } from '../../../tools/data/load.ts';
 import { loadMatcher, matcherAliasKey } from '../../../tools/data/matcher-api.ts';
+import { looksLikeDemonym } from '../../../tools/data/rules/aliases.ts';
 import { urlProblems } from '../../../tools/data/rules/sources.ts';
 import { wordCount } from '../../../tools/data/rules/style.ts';
 
@@ -81,5 +82,14 @@ describe('word counts', () => {
   it('counts words, not punctuation', () => {
     expect(wordCount('The US base – at Al-Omar – was hit.')).toBe(7);
     expect(wordCount('  ')).toBe(0);
+  });
+});
+
+describe('looksLikeDemonym', () => {
+  it('reads the demonyms of place names, and not their other spellings', () => {
+    const pairs = [['Israeli', 'Israel'], ['Iranian', 'Iran'], ['Syrian', 'Syria'], ['Lebanese', 'Lebanon'], ['Turkish', 'Turkey'], ['Iraqi', 'Iraq'], ['Palestinian', 'Palestine'], ['Chinese', 'China']];
+    for (const [alias, name] of pairs) expect(looksLikeDemonym(alias!, name!), `${alias} of ${name}`).toBe(true);
+    const others = [['Turkiye', 'Turkey'], ['Kobani', 'Kobane'], ['Qamishli', 'Qamishlo'], ['Israel', 'Israel'], ['Iran', 'Iranian'], ['Irbil', 'Erbil'], ['Deir ez-Zor', 'Deir']];
+    for (const [alias, name] of others) expect(looksLikeDemonym(alias!, name!), `${alias} of ${name}`).toBe(false);
   });
 });

@@ -9,6 +9,29 @@ import { entitiesOf, type Rule } from './context.ts';
 
 const isGated = (alias: Alias) => (alias.requires?.length ?? 0) > 0 || alias.afterFullName === true;
 
+/** Endings of English demonyms: Israeli, Iranian, Syrian, Lebanese, Turkish, Yemeni. */
+const DEMONYM_ENDINGS = ['i', 'ian', 'an', 'n', 'ese', 'ish', 'ean'];
+
+/**
+ * Does the one-word alias read as the demonym of the one-word place name
+ * (Israeli of Israel, Syrian of Syria, Lebanese of Lebanon, Turkish of
+ * Turkey)? Both share at least their first four letters, and the alias
+ * ends as demonyms do; a one-letter change at the end is a spelling
+ * (Kobane / Kobani).
+ */
+export function looksLikeDemonym(alias: string, name: string): boolean {
+  const a = alias.toLowerCase();
+  const n = name.toLowerCase();
+  if (a === n || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(n)) return false;
+  let shared = 0;
+  while (shared < a.length && shared < n.length && a[shared] === n[shared]) shared++;
+  if (shared < 4 || shared < n.length - 2) return false;
+  const rest = a.slice(shared);
+  // A one-letter ending in place of the name's last letter is a spelling (Kobane / Kobani), not a demonym.
+  if (rest.length < 2 && shared < n.length) return false;
+  return rest.length > 0 && DEMONYM_ENDINGS.some((ending) => rest.endsWith(ending) && rest.length <= ending.length + 1);
+}
+
 interface Use {
   id: string;
   file: string;
@@ -47,6 +70,17 @@ export const checkAliases: Rule = (context) => {
       list.push({ id: entry.id, file, index, alias });
       uses.set(key, list);
     });
+
+    // A demonym is no alias of its place (data/README.md): none has one, so that none is singled out.
+    if (entry.kind === 'place') {
+      const names = [entry.name, ...entry.aliases.map((a) => a.text)].filter((t) => /^\p{L}+$/u.test(t));
+      entry.aliases.forEach((alias, index) => {
+        const of = names.find((name) => looksLikeDemonym(alias.text, name));
+        if (of !== undefined && !isGated(alias)) {
+          problem(`aliases[${index}].text`, `"${alias.text}" reads as the demonym of "${of}"; a demonym is no alias of its place (use it as a context term)`, 'warning');
+        }
+      });
+    }
 
     if (entry.aliases.some((a) => a.afterFullName) && !entry.aliases.some((a) => !isGated(a))) {
       const index = entry.aliases.findIndex((a) => a.afterFullName);

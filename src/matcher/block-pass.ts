@@ -43,6 +43,7 @@ import {
   META_GATES,
   type IndexData,
 } from './index-data.ts';
+import { MAX_NUMBER_TOKENS } from './limits.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
@@ -101,7 +102,21 @@ function vocabSym(vocab: Int32Array, key: number, mixed: number, vshift: number)
 }
 
 const HAS_LOWER_CASE = /\p{Ll}/u;
-const HAS_UPPER_CASE = /\p{Lu}/u;
+const UPPER_CASE = /\p{Lu}/u;
+
+/** Offset of the first capital letter of the text, -1 if none. */
+function firstUpperCase(text: string): number {
+  return text.search(UPPER_CASE);
+}
+
+/** Offset of the last capital letter of the text (within its code point), -1 if none. */
+function lastUpperCase(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER_CASE.test(String.fromCodePoint(text.codePointAt(i) ?? c))) return i;
+  }
+  return -1;
+}
 
 function corrupt(what: string): Error {
   return new Error(`Backstory matcher index is corrupt: ${what}`);
@@ -150,6 +165,14 @@ export class BlockPass {
   /** Anchors noted in the current block: token index << 2 | ANCHOR_* kind, in token order. */
   #anchors = new Int32Array(64);
   #anchorCount = 0;
+  /**
+   * For #readAsWord, per block (valid while #capsStamp === #stamp): the
+   * offsets of its first and last capital letters when it has no lower-case
+   * letter, else -1.
+   */
+  #capsStamp = 0;
+  #capsFirst = -1;
+  #capsLast = -1;
   /** Per context term: 1 once seen in the current batch. */
   readonly #gateMark: Uint8Array;
   readonly candidates = new Candidates();
@@ -215,6 +238,7 @@ export class BlockPass {
     if (this.#stamp === 0) {
       // Wrapped around (after 2^32 blocks): old stamps would look current.
       this.#bitsStamp.fill(0);
+      this.#capsStamp = 0;
       this.#stamp = 1;
     }
     this.#anchorCount = 0;
@@ -575,7 +599,8 @@ export class BlockPass {
     // number words) and the one after them are all the readers look at:
     // give them boundary bits, and no more.
     let to = j + 1;
-    while (to < n) {
+    const stop = Math.min(n, j + MAX_NUMBER_TOKENS + 2); // the readers' limit, and the unit after (numbers.ts)
+    while (to < stop) {
       this.#bitsOf(tokens, to);
       const sym = syms[to]!;
       const c = unitAt(tokens.text, tokens.bound[2 * to]!);
@@ -596,11 +621,17 @@ export class BlockPass {
    */
   #readAsWord(tokens: Tokens, first: number): boolean {
     if (first === 0 || (tokens.flags[first]! & TOKEN_DOTTED) !== 0 || tokenIsWord(tokens, first - 1, 'the')) return false;
-    const text = tokens.text;
-    if (HAS_LOWER_CASE.test(text)) return false;
-    const start = tokens.bound[2 * first]!;
-    const end = tokens.bound[2 * first + 1]!;
-    return HAS_UPPER_CASE.test(text.slice(0, start)) || HAS_UPPER_CASE.test(text.slice(end));
+    // The block's letter case is read once per block, not per candidate: a
+    // hostile block of "FOLLOW US" repeated would otherwise cost its length
+    // squared.
+    if (this.#capsStamp !== this.#stamp) {
+      this.#capsStamp = this.#stamp;
+      const text = tokens.text;
+      this.#capsFirst = HAS_LOWER_CASE.test(text) ? -1 : firstUpperCase(text);
+      this.#capsLast = this.#capsFirst < 0 ? -1 : lastUpperCase(text);
+    }
+    if (this.#capsFirst < 0) return false;
+    return this.#capsFirst < tokens.bound[2 * first]! || this.#capsLast >= tokens.bound[2 * first + 1]!;
   }
 
   #candidate(p: number, last: number, tokens: Tokens, block: number): void {

@@ -96,10 +96,12 @@ export class ClaimPass {
   #occCount = 0;
   /** Occurrences sorted by first item, then last. */
   #order = new Int32Array(64);
-  /** Per occurrence: the next occurrence of the same term, in #order; -1 ends. */
-  #nextSame = new Int32Array(64);
-  /** Per term: its first occurrence in #order, -1 when none (reset after each sentence). */
+  /** The sentence's occurrences grouped by term, each group in text order (#termHead, #termSize say where). */
+  #byTerm = new Int32Array(64);
+  /** Per term: where its group starts in #byTerm, -1 when none (reset after each sentence). */
   readonly #termHead: Int32Array;
+  /** Per term: how many occurrences its group holds (reset after each sentence). */
+  readonly #termSize: Int32Array;
   /** Failed (term position, occurrence) pairs of the current #complete call: stamped. */
   #failed = new Int32Array(64);
   #failStamp = 0;
@@ -121,6 +123,7 @@ export class ClaimPass {
     this.#hasWilds = d.meta[META_WILDS]! > 0;
     this.#wildPairs = wildAnchorPairs(d, false);
     this.#termHead = new Int32Array(d.meta[META_TERMS]!).fill(-1);
+    this.#termSize = new Int32Array(d.meta[META_TERMS]!);
     const unitSyms = d.meta.slice(META_UNIT_SYMS, META_UNIT_SYMS + 4);
     this.#ctx = {
       tokens: null as unknown as Tokens,
@@ -410,13 +413,26 @@ export class ClaimPass {
       }
       order[p] = i;
     }
-    // Per term, its occurrences in that order: a list through #nextSame.
-    const nextSame = (this.#nextSame = atLeast(this.#nextSame, count));
+    // Per term, its occurrences in that order, as one run of #byTerm, so
+    // that #walk finds the first one after a position by binary search: a
+    // sentence can be a whole block with no sentence end in it.
     const termHead = this.#termHead;
-    for (let r = count - 1; r >= 0; r--) {
+    const termSize = this.#termSize;
+    for (let o = 0; o < count; o++) termSize[occTerm[o]!]!++;
+    let runs = 0;
+    for (let r = 0; r < count; r++) {
+      const term = occTerm[order[r]!]!;
+      if (termHead[term] !== -1) continue;
+      termHead[term] = runs;
+      runs += termSize[term]!;
+      termSize[term] = 0; // refilled below, as the run's fill level
+    }
+    const byTerm = (this.#byTerm = atLeast(this.#byTerm, count));
+    for (let r = 0; r < count; r++) {
       const o = order[r]!;
-      nextSame[o] = termHead[occTerm[o]!]!;
-      termHead[occTerm[o]!] = o;
+      const term = occTerm[o]!;
+      byTerm[termHead[term]! + termSize[term]!] = o;
+      termSize[term]!++;
     }
     for (let r = 0; r < count; r++) {
       const o = order[r]!;
@@ -437,7 +453,10 @@ export class ClaimPass {
         this.#addHit(start, end, d.cueEntry[cue]!);
       }
     }
-    for (let o = 0; o < count; o++) termHead[occTerm[o]!] = -1;
+    for (let o = 0; o < count; o++) {
+      termHead[occTerm[o]!] = -1;
+      termSize[occTerm[o]!] = 0;
+    }
     this.#occCount = 0;
   }
 
@@ -475,9 +494,22 @@ export class ClaimPass {
     if (position === to) return prev;
     const after = this.#occLast[prev]!;
     const occFirst = this.#occFirst;
-    for (let q = this.#termHead[this.#d.cueTermList[position]!]!; q >= 0; q = this.#nextSame[q]!) {
+    const byTerm = this.#byTerm;
+    const term = this.#d.cueTermList[position]!;
+    const head = this.#termHead[term]!;
+    if (head < 0) return -1;
+    // The term's first occurrence that starts after `after`.
+    let lo = head;
+    let hi = head + this.#termSize[term]!;
+    const end = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (occFirst[byTerm[mid]!]! <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < end; i++) {
+      const q = byTerm[i]!;
       const start = occFirst[q]!;
-      if (start <= after) continue;
       if (start - after - 1 > gap) break;
       const memo = (position - from) * count + q;
       if (this.#failed[memo] === this.#failStamp) continue;

@@ -21,3 +21,10 @@ export const MAX_MAX_GAP = 30;
 export const MIN_WILDCARD_PREFIX = 3;
 /** An alias written in capitals with at most this many letters is case-sensitive by default. */
 export const DEFAULT_SENSITIVE_MAX_LETTERS = 5;
+/**
+ * Most tokens one number phrase is read over ("one hundred and twenty-five
+ * thousand three hundred", "1,000,000,000"); a longer run of number words or
+ * digit groups is read as several numbers. Keeps reading numbers linear on a
+ * hostile page ("hundred hundred hundred ...", where every word starts one).
+ */
+export const MAX_NUMBER_TOKENS = 16;

@@ -23,6 +23,7 @@
  */
 import { JOINS_PREVIOUS, STARTS_SENTENCE } from './boundaries.ts';
 import { unitAt } from './char-info.ts';
+import { MAX_NUMBER_TOKENS } from './limits.ts';
 import type { Tokens } from './tokenize.ts';
 
 export const ITEM_WORD = 0;
@@ -221,6 +222,7 @@ function digitsValue(text: string, from: number, to: number): number {
  */
 function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
   const { tokens } = ctx;
+  const limit = Math.min(ctx.end, j + MAX_NUMBER_TOKENS);
   const text = tokens.text;
   const b = tokens.bound;
   const start = b[2 * j]!;
@@ -232,7 +234,7 @@ function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
   // Thousands groups: 1,000,000 — only right after a short first group.
   let grouped: string | null = null;
   if (suffix === '' && digitsTo - start <= 3) {
-    while (last + 1 < ctx.end) {
+    while (last + 1 < limit) {
       const end = b[2 * last + 1]!;
       const next = b[2 * last + 2]!;
       if (next !== end + 1 || unitAt(text, end) !== 44) break;
@@ -249,7 +251,7 @@ function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
   }
   let value = grouped !== null ? Number(grouped) : digitsValue(text, start, digitsTo);
   // Decimals: 3.5, 1.5bn.
-  if (suffix === '' && last + 1 < ctx.end) {
+  if (suffix === '' && last + 1 < limit) {
     const end = b[2 * last + 1]!;
     const next = b[2 * last + 2]!;
     if (next === end + 1 && unitAt(text, end) === 46) {
@@ -278,12 +280,13 @@ function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
   return true;
 }
 
-/** Scale words after a number (100 billion, 1.5 million): updates read.value and read.last. */
-function readScales(ctx: ItemContext): void {
+/** Scale words after the number starting at token j (100 billion, 1.5 million): updates read.value and read.last. */
+function readScales(ctx: ItemContext, j: number): void {
   if (read.suffixUnit >= 0) return; // 90pc: a unit, not a scale, ends the number
+  const limit = Math.min(ctx.end, j + MAX_NUMBER_TOKENS);
   let value = read.value;
   let last = read.last;
-  while (last + 1 < ctx.end && (ctx.bits[last + 1]! & JOINS_PREVIOUS) !== 0) {
+  while (last + 1 < limit && (ctx.bits[last + 1]! & JOINS_PREVIOUS) !== 0) {
     const w = ctx.numberWord(last + 1);
     if (w < 0 || NUMBER_WORDS[w]!.kind !== NW_SCALE) break;
     value *= NUMBER_WORDS[w]!.value;
@@ -300,7 +303,8 @@ function readWords(ctx: ItemContext, j: number): boolean {
   let current = 0;
   let last = -1;
   let seen = false;
-  for (let t = j; t < ctx.end; t++) {
+  const limit = Math.min(ctx.end, j + MAX_NUMBER_TOKENS);
+  for (let t = j; t < limit; t++) {
     if (t > j && (ctx.bits[t]! & JOINS_PREVIOUS) === 0) break;
     const w = ctx.numberWord(t);
     if (w < 0) break;
@@ -318,7 +322,7 @@ function readWords(ctx: ItemContext, j: number): boolean {
       }
     } else if (nw.kind === NW_AND) {
       // Only inside a phrase and only before another number word.
-      if (!seen || t + 1 >= ctx.end) break;
+      if (!seen || t + 1 >= limit) break;
       const after = ctx.numberWord(t + 1);
       if (after < 0 || NUMBER_WORDS[after]!.kind > NW_SCALE) break;
       continue;
@@ -427,7 +431,7 @@ export function numberStartingAt(ctx: ItemContext, j: number, out: { value: numb
   if (isDigit(unitAt(text, start))) {
     sign = currencyOf(ctx.tokens, j);
     if (!readDigits(ctx, j, sign >= 0)) return false;
-    readScales(ctx);
+    readScales(ctx, j);
   } else {
     const w = ctx.numberWord(j);
     if (w < 0 || NUMBER_WORDS[w]!.kind > NW_SCALE || !readWords(ctx, j)) return false;
@@ -452,7 +456,7 @@ export function buildItems(ctx: ItemContext, out: Items, from: number): void {
     if (isDigit(c)) {
       sign = currencyOf(tokens, j);
       number = readDigits(ctx, j, sign >= 0);
-      if (number) readScales(ctx);
+      if (number) readScales(ctx, j);
     } else if (syms[j]! >= 0) {
       const w = ctx.numberWord(j);
       if (w >= 0) {

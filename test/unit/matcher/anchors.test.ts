@@ -110,6 +110,24 @@ describe('cue anchors', () => {
     expect(fast).toEqual(reference);
     expect(fast.map((m) => blocks[m.block]!.slice(m.start, m.end))).toEqual(['Hezbollah said one thousand people']);
   });
+
+  it('read a run of numbers longer than one phrase as several, the same way in the anchors and the walk', () => {
+    // One number phrase is read over at most MAX_NUMBER_TOKENS tokens, so
+    // that a page of "hundred hundred ..." or "1,000,000 1,000,000 ..." (with
+    // no sentence end) is read in linear time.
+    const set = patternSet([['Syria']], [[{ terms: ['100 people'] }], [{ terms: ['1,000,000', 'Syria'] }], [{ terms: ['$100 billion'] }]]);
+    const blocks = [
+      `${'hundred '.repeat(40)}people, and a hundred people.`,
+      `${'1,000,000 '.repeat(30)}in Syria`,
+      `${'USD 100 billion '.repeat(20)}and ${'90pc '.repeat(20)}`,
+      `${'one '.repeat(50)}hundred people`,
+    ];
+    const { fast, reference } = bothWays(set, blocks);
+    expect(fast).toEqual(reference);
+    expect(fast.filter((m) => m.entry === 1).map((m) => blocks[m.block]!.slice(m.start, m.end))).toEqual(['hundred people', 'one hundred people']);
+    expect(fast.filter((m) => m.entry === 2)).toHaveLength(1);
+    expect(fast.filter((m) => m.entry === 3).length).toBeGreaterThan(0);
+  });
 });
 
 describe('long texts', () => {

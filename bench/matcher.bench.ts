@@ -285,6 +285,25 @@ async function main(): Promise<void> {
   };
   table(['dataset', 'scan ms', '× smallest', 'entities only: scan ms', 'entities only: × smallest'], [...onceRows(synth), ...onceRows(common)]);
 
+  // Hostile blocks: one block of a phrase repeated, small and 20 times
+  // larger, scanned by the first dataset's matcher (the real one when
+  // present). Time per unit must not grow with the block: every rule that
+  // looks around a match (letter case, possessives, numbers, sentence ends)
+  // must stay local, or a page of "FOLLOW US " repeated costs its length
+  // squared (as one did before it was measured here).
+  console.log('## Hostile blocks (one block, a phrase repeated; µs per 1,000 UTF-16 units)\n');
+  const HOSTILE = ['FOLLOW US ', 'Gaza’s Health Ministry ', 'New York’s Times ', "l'AFP ", 'USD 100 billion ', '90pc ', '1,000,000 ', 'hundred ', 'one ', 'Gaza health ministry killed ', 'a\n', 'U.S. ', 'Hezbollah'];
+  const hostileRatios: number[] = [];
+  const hostileRows = HOSTILE.map((phrase) => {
+    const perUnit = [20_000, 400_000].map((units) => {
+      const block = phrase.repeat(Math.ceil(units / phrase.length));
+      return (minTime(() => matchers[0]!.full.session().scan([block]), QUICK ? 20 : 60, 2) * 1000) / (block.length / 1000);
+    });
+    hostileRatios.push(perUnit[1]! / perUnit[0]!);
+    return [JSON.stringify(phrase), fmt(perUnit[0]!, 2), fmt(perUnit[1]!, 2), fmt(perUnit[1]! / perUnit[0]!, 2)];
+  });
+  table(['phrase', '20k units', '400k units', 'ratio'], hostileRows);
+
   console.log('## Targets\n');
   const find = (n: number) => synth.find((r) => r.aliases >= n * 0.95 && r.aliases <= n * 1.2);
   const targets: Array<[string, number, string, boolean]> = [];
@@ -319,6 +338,8 @@ async function main(): Promise<void> {
     }
   }
   if (s200) targets.push(['load 200k aliases ≤ 25 ms', s200.loadMs, '≤ 25 ms', s200.loadMs <= 25]);
+  const worstHostile = Math.max(...hostileRatios);
+  targets.push(['linear time: hostile blocks 20× larger cost ≤ 2× per unit (worst)', worstHostile, '≤ 2', worstHostile <= 2]);
   table(
     ['target', 'measured', 'wanted', 'met'],
     targets.map(([t, v, w, ok]) => [t, fmt(v, 2), w, ok ? 'yes' : 'NO']),

@@ -614,10 +614,10 @@ export class BlockPass {
   /**
    * Is the one-word acronym at token `first` (ALIAS_COMMON_WORD: US) the
    * common word here? So in a block written all in capitals with other
-   * words in it, where US and us look alike, after a word that can take
-   * the pronoun ("FOLLOW US", "CONTACT US", "ABOUT US"); not first in the
-   * block nor after THE ("US STRIKES IRAN", "THE US AND IRAN"), and never
-   * when dotted (U.S.).
+   * words in it, where US and us look alike, after any word but THE
+   * ("FOLLOW US", "CONTACT US", "ABOUT US"). Not as the block's first word
+   * nor after THE ("US STRIKES IRAN", "THE US AND IRAN"), where the pronoun
+   * cannot stand, and never when dotted (U.S.).
    */
   #readAsWord(tokens: Tokens, first: number): boolean {
     if (first === 0 || (tokens.flags[first]! & TOKEN_DOTTED) !== 0 || tokenIsWord(tokens, first - 1, 'the')) return false;

@@ -1,7 +1,7 @@
 /**
  * Claims are found when other outlets say them in other words: sentences
- * written for this test, each stating one of the seed article's claims the
- * way wire copy or an official would, must match that claim with the real
+ * written for this test, each stating one of the dataset's claims the way
+ * wire copy or an official would, must match that claim with the real
  * dataset; sentences that share its words without stating it must not.
  */
 import { fileURLToPath } from 'node:url';
@@ -23,12 +23,15 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['Syria says 90% of its oil is under US occupation.', 'syria-oil-under-us-occupation'],
   ['Syria estimates losses of over $100bn in its energy sector.', 'syria-energy-sector-losses'],
   ['Damascus accuses Washington of stealing Syrian oil.', 'us-plunder-of-syrian-oil'],
+  ['About 250 people were taken hostage by Hamas on October 7.', 'hostages-taken-october-7'],
+  ['The war in Syria has killed more than 500,000 people.', 'syrian-war-death-toll'],
 ];
 
 const NOT_STATED: string[] = [
   'He stole the show at the US Open in New York.',
   'Losses in the US tech sector topped $100 billion last year.',
   'Some 900 troops took part in the parade in Paris.',
+  'About 250 students were kidnapped from a school in Nigeria.',
 ];
 
 describe('claims said in other words', async () => {

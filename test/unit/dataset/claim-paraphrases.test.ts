@@ -25,6 +25,24 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['Damascus accuses Washington of stealing Syrian oil.', 'us-plunder-of-syrian-oil'],
   ['About 250 people were taken hostage by Hamas on October 7.', 'hostages-taken-october-7'],
   ['The war in Syria has killed more than 500,000 people.', 'syrian-war-death-toll'],
+  ['Hundreds were killed in an explosion at al-Ahli Arab hospital in Gaza City on Tuesday.', 'al-ahli-hospital-israeli-strike'],
+  ['Reports that Hamas beheaded 40 babies in Kfar Aza were never confirmed.', 'forty-beheaded-babies'],
+  ['More than 30,000 Palestinians have been killed in Gaza, according to the Hamas-run health ministry.', 'gaza-death-toll-health-ministry'],
+  ['South Africa accuses Israel of committing genocide in Gaza.', 'gaza-genocide-accusation'],
+  ['Some 1.9 million Gazans, about 90% of the population, have been displaced.', 'gaza-population-displaced'],
+  ['Hezbollah is believed to have around 150,000 rockets and missiles.', 'hezbollah-rocket-arsenal'],
+  ['The Houthis are widely described as an Iranian proxy.', 'houthis-iranian-proxy'],
+  ['The ICC issued an arrest warrant for Benjamin Netanyahu.', 'icc-warrant-netanyahu'],
+  ['Israel was behind the pager explosions that killed dozens across Lebanon.', 'israel-behind-lebanon-pager-attacks'],
+  ['The October 7 attack killed about 1,200 people in Israel.', 'october-7-attack-toll'],
+  ['Three US soldiers were killed in a drone attack on Tower 22 in Jordan.', 'tower-22-attack-killed-three-us-soldiers'],
+  ['Roughly 2,500 American troops are stationed in Iraq.', 'us-troops-in-iraq-2500'],
+  ["In 2020 Iraq's parliament voted to expel US forces from the country.", 'iraqi-parliament-voted-to-expel-us-troops'],
+  ['More than 5 million Syrians have fled abroad as refugees.', 'syrian-refugee-numbers'],
+  ['Assad fled to Moscow after rebels seized Damascus in December 2024.', 'assad-government-fell-december-2024'],
+  ['Abu Bakr al-Baghdadi was killed in a US raid in Syria in 2019.', 'baghdadi-killed-in-us-raid-2019'],
+  ['Russia and China vetoed a US resolution on Gaza at the Security Council.', 'russia-china-veto-us-gaza-draft-october-2023'],
+  ['The US vetoed another UN Security Council resolution demanding a ceasefire in Gaza.', 'us-vetoes-gaza-ceasefire-drafts'],
 ];
 
 const NOT_STATED: string[] = [
@@ -32,6 +50,10 @@ const NOT_STATED: string[] = [
   'Losses in the US tech sector topped $100 billion last year.',
   'Some 900 troops took part in the parade in Paris.',
   'About 250 students were kidnapped from a school in Nigeria.',
+  'The ICC is based in The Hague.',
+  'Hezbollah held a rally in Beirut on Sunday.',
+  'Three soldiers were injured in a training exercise in Texas.',
+  'More than 5 million people visited Damascus last year.',
 ];
 
 describe('claims said in other words', async () => {

@@ -43,6 +43,32 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['Abu Bakr al-Baghdadi was killed in a US raid in Syria in 2019.', 'baghdadi-killed-in-us-raid-2019'],
   ['Russia and China vetoed a US resolution on Gaza at the Security Council.', 'russia-china-veto-us-gaza-draft-october-2023'],
   ['The US vetoed another UN Security Council resolution demanding a ceasefire in Gaza.', 'us-vetoes-gaza-ceasefire-drafts'],
+  ["Iran's foreign minister warned that the US would not be spared from the fire if the Gaza war widened.", 'amir-abdollahian-us-not-spared-from-fire'],
+  ['Iran and Saudi Arabia restored ties in a deal brokered by China in March 2023.', 'china-brokered-iran-saudi-deal'],
+  ['Kataib Hezbollah announced it was suspending attacks on US forces.', 'kataib-hezbollah-suspended-attacks-january-2024'],
+  ['No Americans were harmed in the Iranian missile strikes on Ain al-Asad, Trump said.', 'no-americans-harmed-in-january-2020-iranian-strikes'],
+  ["The Popular Mobilization Forces are formally part of Iraq's security forces.", 'pmf-part-of-iraqi-state-forces'],
+  ['Iran called the killing of Soleimani an unprovoked act of aggression.', 'soleimani-killing-unprovoked'],
+  ['US officials say Soleimani was responsible for the deaths of hundreds of American troops in Iraq.', 'soleimani-responsible-for-us-troop-deaths'],
+  ['US troops in Iraq have been in an advise-and-assist role since the combat mission ended in 2021.', 'us-forces-in-iraq-advisory-role-since-2021'],
+  ['Russia and China called for an immediate ceasefire in Gaza.', 'gaza-ceasefire-calls-october-2023'],
+  ['Israel says the figures from the Hamas-run health ministry cannot be trusted.', 'gaza-health-ministry-figures-unreliable'],
+  ['The Houthis say they only target ships linked to Israel.', 'houthi-shipping-attacks-stated-aims'],
+  ['The Houthis claimed to have hit the USS Eisenhower, a claim the Pentagon denied.', 'houthis-hit-uss-eisenhower'],
+  ['The ICJ found it plausible that Israel was committing genocide in Gaza.', 'icj-ruled-genocide-plausible'],
+  ['Israel alleged that a dozen UNRWA staff took part in the October 7 attack.', 'unrwa-staff-october-7-allegations'],
+  ['UN investigators found that the Assad government used sarin against civilians.', 'assad-government-used-chemical-weapons'],
+  ['Russia claimed the Douma chemical attack was staged.', 'douma-attack-staged'],
+  ['HTS is designated a terrorist organisation by the UN and the United States.', 'hts-designated-terrorist-group'],
+  ['Thousands of suspected ISIS fighters are held in prisons run by the SDF in northeast Syria.', 'isis-detainees-in-north-east-syria'],
+  ['Moscow says its forces are in Syria at the invitation of the Syrian government.', 'russian-presence-invited-by-syria'],
+  ["The US-backed SDF controls most of Syria's oil fields.", 'sdf-controls-syrian-oil-fields'],
+  ['Turkey considers the YPG an extension of the PKK.', 'sdf-is-pkk-branch'],
+  ['Trump said US troops would stay in Syria to secure the oil.', 'us-troops-stay-to-secure-oil'],
+  ["The fall of Baghuz in March 2019 ended the Islamic State's territorial control.", 'isis-territorial-defeat-baghuz-2019'],
+  ['The US sent the USS Gerald R. Ford carrier strike group to the eastern Mediterranean.', 'us-carrier-deployments-october-2023'],
+  ['A US drone strike in Baghdad killed a commander of Harakat al-Nujaba in January 2024.', 'us-strike-baghdad-january-2024-self-defense'],
+  ["The US-led coalition's mission in Iraq will end by September 2025.", 'coalition-mission-iraq-to-end-2025'],
 ];
 
 const NOT_STATED: string[] = [
@@ -54,6 +80,10 @@ const NOT_STATED: string[] = [
   'Hezbollah held a rally in Beirut on Sunday.',
   'Three soldiers were injured in a training exercise in Texas.',
   'More than 5 million people visited Damascus last year.',
+  'No Americans were harmed in the rocket attack on Erbil airport on Monday.',
+  'The health ministry published new figures on vaccination rates.',
+  'Moscow invited Syrian students to study at its universities.',
+  'Residents returned to Baghuz to rebuild their homes.',
 ];
 
 describe('claims said in other words', async () => {

@@ -26,12 +26,13 @@
  * allocation apart from its results.
  */
 import { STARTS_SENTENCE, tokenBoundary } from './boundaries.ts';
-import { CASE_INSENSITIVE, CASE_PROPER } from './case-rules.ts';
+import { CASE_INSENSITIVE, CASE_PROPER, CASE_SENSITIVE } from './case-rules.ts';
 import { unitAt } from './char-info.ts';
 import { ClaimHits, ClaimPass } from './claim-pass.ts';
 import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
 import { edgeSlot, shiftFor } from './hash-table.ts';
 import {
+  ALIAS_AMBIGUOUS_WORD,
   ALIAS_COMMON_WORD,
   ATTR_CUE_ANCHOR,
   ATTR_NUMBER_WORD,
@@ -44,6 +45,7 @@ import {
   type IndexData,
 } from './index-data.ts';
 import { MAX_NUMBER_TOKENS } from './limits.ts';
+import { endsLongerName, isLocaleRegion } from './neighbours.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
@@ -650,7 +652,12 @@ export class BlockPass {
     if (!ok) return;
     const target = d.patTarget[p]!;
     const c = this.candidates;
-    if (target >= 0 && (d.aliasFlags[target]! & ALIAS_COMMON_WORD) !== 0 && this.#readAsWord(tokens, first)) return;
+    if (target >= 0) {
+      const flags = d.aliasFlags[target]!;
+      if ((flags & ALIAS_COMMON_WORD) !== 0 && this.#readAsWord(tokens, first)) return;
+      if (first === last && mode === CASE_SENSITIVE && isLocaleRegion(tokens, first)) return;
+      if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first > 0 && endsLongerName(tokens, first, (this.#bitsOf(tokens, first - 1) & STARTS_SENTENCE) !== 0)) return;
+    }
     if (target < 0) {
       const gate = -1 - target;
       if (this.#gateMark[gate] === 0) {

@@ -11,6 +11,7 @@ import { hashFolded } from './hash.ts';
 import { buildKeyTable, wordFilter } from './hash-table.ts';
 import {
   ALIAS_AFTER_FULL_NAME,
+  ALIAS_AMBIGUOUS_WORD,
   ALIAS_COMMON_WORD,
   ALIAS_REQUIRES,
   ATTR_CUE_ANCHOR,
@@ -53,6 +54,8 @@ import { STOP_WORDS } from './stop-words.ts';
 import { analysePhrase, type PhraseToken } from './phrase.ts';
 import type { PatternProblem } from './problems.ts';
 import { TrieBuilder } from './trie-builder.ts';
+
+const HAS_LOWER_CASE = /\p{Ll}/u;
 
 /** A word used by this many aliases, context terms or cue items is generic (see the anchors). */
 const GENERIC_WORD_USES = 16;
@@ -260,7 +263,13 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     const id = aliasEntry.length;
     aliasEntry.push(c.entry);
     const commonWord = c.caseMode === CASE_SENSITIVE && c.tokens.length === 1 && STOP_WORDS.has(c.tokens[0]!.fold);
-    aliasFlags.push((c.afterFullName ? ALIAS_AFTER_FULL_NAME : 0) | (c.gates.length > 0 ? ALIAS_REQUIRES : 0) | (commonWord ? ALIAS_COMMON_WORD : 0));
+    const ambiguousWord = c.gates.length > 0 && c.tokens.length === 1 && HAS_LOWER_CASE.test(c.cased);
+    aliasFlags.push(
+      (c.afterFullName ? ALIAS_AFTER_FULL_NAME : 0) |
+        (c.gates.length > 0 ? ALIAS_REQUIRES : 0) |
+        (commonWord ? ALIAS_COMMON_WORD : 0) |
+        (ambiguousWord ? ALIAS_AMBIGUOUS_WORD : 0),
+    );
     gateList.push(...c.gates);
     aliasGates.push(gateList.length);
     patterns.push({ syms: c.tokens.map((t) => symOf(t.hash)), caseMode: c.caseMode, target: id, fold: c.fold, cased: c.cased, sig: c.sig });

@@ -186,6 +186,13 @@ export const ALIAS_REQUIRES = 2;
  * (block-pass.ts). An index compiled before this flag never sets it.
  */
 export const ALIAS_COMMON_WORD = 4;
+/**
+ * A one-word alias the dataset gates with `requires`, written with
+ * lower-case letters (Jordan, Washington, Congress; not PMF): right after a
+ * capitalised word it is the end of a longer name, "Michael Jordan"
+ * (neighbours.ts). An index compiled before this flag never sets it.
+ */
+export const ALIAS_AMBIGUOUS_WORD = 8;
 
 export const CHECK_NONE = 0;
 /** Folded token equals the string. */

@@ -150,6 +150,13 @@ describe('case rules', () => {
     expect(scanPairs(matcherFor([['PMF']]), 'ATTACKED BY PMF')).toEqual([[0, 'PMF']]);
   });
 
+  it('a two-letter acronym is not the region of a locale tag', () => {
+    const m = matcherFor([['United States', 'US'], ['Canada', 'CA']]);
+    expect(scanPairs(m, 'Ad Choices en-US · es-US · fr-CA')).toEqual([]);
+    // Joined otherwise, or to a word that is no language code, it is the name.
+    expect(textsOf(m, 0, 'the pro-US camp, ex-US forces, a Canadian-US firm, en US, en–US')).toEqual(['US', 'US', 'US', 'US', 'US']);
+  });
+
   it('insensitive aliases match any case', () => {
     const m = matcherFor([[{ text: 'Hezbollah', case: 'insensitive' }], [{ text: 'UN', case: 'insensitive' }]]);
     expect(textsOf(m, 0, 'HEZBOLLAH, Hezbollah and hezbollah')).toEqual(['HEZBOLLAH', 'Hezbollah', 'hezbollah']);

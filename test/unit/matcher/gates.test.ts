@@ -92,3 +92,42 @@ describe('sessions are independent', () => {
     expect(textsOf(m, 2, 'Ryder')).toEqual([]);
   });
 });
+
+describe('a gated one-word alias right after a capitalised word', () => {
+  // Gated because the word has other meanings; after a capitalised word it
+  // ends someone else's name.
+  const names = matcherFor([
+    [{ text: 'Jordan', requires: ['Amman', 'Syria'] }],
+    [{ text: 'Congress', case: 'sensitive', requires: ['Washington'] }],
+    ['Amman'],
+    ['Hezbollah'],
+    ['Pat Ryder', { text: 'Ryder', afterFullName: true }],
+    [{ text: 'Jordan Valley', requires: ['Amman'] }],
+  ]);
+
+  it('is the end of a longer name, mid-sentence or after a first word that is no common opener', () => {
+    expect(textsOf(names, 0, 'Police in Amman said Jaden Jordan, 3, was hurt.')).toEqual([]);
+    expect(textsOf(names, 0, 'Police said so. Jaden Jordan, 3, was hurt near Amman.')).toEqual([]);
+    expect(textsOf(names, 0, 'Michael Jordan visited Amman.')).toEqual([]);
+    expect(textsOf(names, 1, 'The African National Congress sent a delegation to Washington.')).toEqual([]);
+  });
+
+  it('stays the name after a lower-case word, punctuation, a common opener or an acronym', () => {
+    expect(textsOf(names, 0, 'Troops in Jordan and Syria. Syria, Jordan and Iraq.')).toEqual(['Jordan', 'Jordan']);
+    expect(textsOf(names, 0, 'In Jordan, officials in Amman said so. But Jordan denied it.')).toEqual(['Jordan', 'Jordan']);
+    expect(textsOf(names, 0, 'Why Jordan matters to Syria')).toEqual(['Jordan']);
+    expect(textsOf(names, 0, 'Jordan said so in Amman.')).toEqual(['Jordan']);
+    expect(textsOf(names, 0, 'US Jordan ties, Amman says')).toEqual(['Jordan']);
+    expect(textsOf(names, 1, 'The Congress in Washington voted.')).toEqual(['Congress']);
+  });
+
+  it('tells nothing in text written in capitals', () => {
+    expect(textsOf(names, 0, 'TROOPS IN JORDAN NEAR AMMAN')).toEqual(['JORDAN']);
+  });
+
+  it('leaves ungated aliases, short forms and longer gated names alone', () => {
+    expect(textsOf(names, 3, 'Lebanese Hezbollah said so.')).toEqual(['Hezbollah']);
+    expect(textsOf(names, 4, 'Pat Ryder spoke. Later General Ryder added more.')).toEqual(['Pat Ryder', 'Ryder']);
+    expect(textsOf(names, 5, 'Farmers of the Lower Jordan Valley near Amman.')).toEqual(['Jordan Valley']);
+  });
+});

@@ -32,6 +32,7 @@ import { ClaimHits, ClaimPass } from './claim-pass.ts';
 import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
 import { edgeSlot, shiftFor } from './hash-table.ts';
 import {
+  ALIAS_AFTER_FULL_NAME,
   ALIAS_AMBIGUOUS_WORD,
   ALIAS_COMMON_WORD,
   ATTR_CUE_ANCHOR,
@@ -45,7 +46,7 @@ import {
   type IndexData,
 } from './index-data.ts';
 import { MAX_NUMBER_TOKENS } from './limits.ts';
-import { endsLongerName, isLocaleRegion } from './neighbours.ts';
+import { followsOtherName, isLocaleRegion, isTitleCase } from './neighbours.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
@@ -173,6 +174,9 @@ export class BlockPass {
    * letter, else -1.
    */
   #capsStamp = 0;
+  /** isTitleCase of the block, valid while #titleStamp === #stamp. */
+  #titleStamp = 0;
+  #titleCase = false;
   #capsFirst = -1;
   #capsLast = -1;
   /** Per context term: 1 once seen in the current batch. */
@@ -241,6 +245,7 @@ export class BlockPass {
       // Wrapped around (after 2^32 blocks): old stamps would look current.
       this.#bitsStamp.fill(0);
       this.#capsStamp = 0;
+      this.#titleStamp = 0;
       this.#stamp = 1;
     }
     this.#anchorCount = 0;
@@ -636,6 +641,15 @@ export class BlockPass {
     return this.#capsFirst < tokens.bound[2 * first]! || this.#capsLast >= tokens.bound[2 * first + 1]!;
   }
 
+  /** Is the block in title case (neighbours.ts isTitleCase)? Read once per block, when a candidate asks. */
+  #isTitleCase(tokens: Tokens): boolean {
+    if (this.#titleStamp !== this.#stamp) {
+      this.#titleStamp = this.#stamp;
+      this.#titleCase = isTitleCase(tokens);
+    }
+    return this.#titleCase;
+  }
+
   #candidate(p: number, last: number, tokens: Tokens, block: number): void {
     const d = this.#d;
     const first = last - d.patLen[p]! + 1;
@@ -656,7 +670,9 @@ export class BlockPass {
       const flags = d.aliasFlags[target]!;
       if ((flags & ALIAS_COMMON_WORD) !== 0 && this.#readAsWord(tokens, first)) return;
       if (first === last && mode === CASE_SENSITIVE && isLocaleRegion(tokens, first)) return;
-      if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first > 0 && endsLongerName(tokens, first, (this.#bitsOf(tokens, first - 1) & STARTS_SENTENCE) !== 0)) return;
+      if ((flags & (ALIAS_AMBIGUOUS_WORD | ALIAS_AFTER_FULL_NAME)) !== 0 && first > 0) {
+        if (followsOtherName(tokens, first, (flags & ALIAS_AFTER_FULL_NAME) !== 0) && !this.#isTitleCase(tokens)) return;
+      }
     }
     if (target < 0) {
       const gate = -1 - target;

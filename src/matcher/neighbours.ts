@@ -2,13 +2,17 @@
  * Candidates that the words right next to them show to be something else:
  *
  * - a locale tag: "en-US" in a page's language menu is not the country;
- * - the last word of a longer name: "Michael Jordan", "George Washington",
- *   "African National Congress" and "Chief Economist" hold an ambiguous
- *   one-word alias (one the dataset gates with `requires`), but name someone
- *   or something else.
+ * - the end of a longer name. Right after a capitalised word, an ambiguous
+ *   one-word alias (one the dataset gates with `requires`) names someone or
+ *   something else: "Michael Jordan", "George Washington", "African
+ *   National Congress", "Chief Economist". So does a surname (an
+ *   `afterFullName` alias) after a given name that is not the entity's:
+ *   "Melania Trump", "Hafez al-Assad", "Khalid bin Salman". After a title
+ *   ("President Assad", "Mr Obama") a surname is still the person.
  *
- * Both look only at the token before the candidate, so they cost nothing on
- * tokens that are not candidates.
+ * They look only at the token before the candidate (and, rarely, at the
+ * block's letter case), so they cost nothing on tokens that are not
+ * candidates.
  */
 import { unitAt } from './char-info.ts';
 import { STOP_WORDS } from './stop-words.ts';
@@ -27,15 +31,48 @@ const LANGUAGE_CODES = new Set([
 ]);
 
 /**
- * Words that open a sentence without being a name: after one of them, a
- * capitalised word is not the end of a longer name ("In Jordan", "Why
- * Washington"). Beyond the function words of stop-words.ts.
+ * Capitalised words that are no given name: function words (stop-words.ts)
+ * and the words that open a sentence or label a headline. After one of
+ * them, a name is still the name: "In Jordan", "Neither Biden nor",
+ * "Video: Obama", "Five Obama take-aways", "ALL You Trump supporters".
  */
-const SENTENCE_OPENERS = new Set([
+const NOT_NAMES = new Set([
   ...STOP_WORDS,
-  'although', 'because', 'despite', 'earlier', 'even', 'however', 'inside', 'instead', 'later', 'like',
-  'meanwhile', 'once', 'outside', 'since', 'still', 'though', 'throughout', 'today', 'tonight', 'unlike',
-  'until', 'whether', 'where', 'while', 'why', 'yesterday', 'yet',
+  'across', 'again', 'against', 'ahead', 'already', 'although', 'amid', 'among', 'analysis', 'audio', 'because',
+  'besides', 'both', 'breaking', 'dear', 'despite', 'dozens', 'earlier', 'eight', 'either', 'even', 'every',
+  'exclusive', 'five', 'following', 'four', 'hence', 'here', 'however', 'hundreds', 'indeed', 'inside', 'instead',
+  'just', 'latest', 'later', 'like', 'listen', 'live', 'many', 'maybe', 'meanwhile', 'moreover', 'neither',
+  'never', 'nevertheless', 'nine', 'nor', 'once', 'opinion', 'outside', 'perhaps', 'photos', 'please', 'read',
+  'related', 'see', 'seven', 'several', 'since', 'six', 'soon', 'still', 'ten', 'thanks', 'though', 'thousands',
+  'three', 'through', 'throughout', 'thus', 'today', 'tonight', 'two', 'unlike', 'until', 'update', 'upon',
+  'video', 'watch', 'whether', 'where', 'while', 'whose', 'why', 'yes', 'yesterday', 'yet',
+]);
+
+/**
+ * Particles inside names, skipped on the way back to a given name ("Hafez
+ * al-Assad", "Khalid bin Salman"): the Arabic article in its written forms,
+ * joined by a hyphen ("ad-Din", "as-Sadr"; as a separate word "at" and "as"
+ * are English), and particles written as words.
+ */
+const HYPHENED_PARTICLES = new Set(['ad', 'al', 'an', 'ar', 'as', 'ash', 'at', 'az', 'el']);
+const PARTICLES = new Set(['abu', 'al', 'ben', 'bin', 'bint', 'da', 'de', 'der', 'di', 'du', 'el', 'ibn', 'van', 'von']);
+
+/**
+ * Words written before a surname that are not a given name: titles, ranks
+ * and offices as news copy writes them ("President Assad", "Mr Obama",
+ * "Foreign Minister Araghchi", "Grand Ayatollah Sistani", "Former President
+ * Trump"). Lower case.
+ */
+const TITLES = new Set([
+  'acting', 'adm', 'admiral', 'ambassador', 'ayatollah', 'brig', 'capt', 'captain', 'cardinal', 'chair',
+  'chairman', 'chairwoman', 'chancellor', 'chief', 'cleric', 'col', 'colonel', 'commander', 'commissioner',
+  'congressman', 'congresswoman', 'counsellor', 'crown', 'defence', 'defense', 'democrat', 'deputy', 'director',
+  'dr', 'emir', 'envoy', 'ex', 'foreign', 'former', 'gen', 'general', 'gov', 'governor', 'hojatoleslam', 'imam',
+  'judge', 'justice', 'king', 'lady', 'late', 'leader', 'lieutenant', 'lord', 'lt', 'maj', 'major', 'marshal',
+  'mayor', 'minister', 'miss', 'mp', 'mr', 'mrs', 'ms', 'mullah', 'pm', 'pope', 'premier', 'president', 'prince',
+  'princess', 'queen', 'rabbi', 'rep', 'representative', 'republican', 'sayyed', 'sayyid', 'secretary', 'sen',
+  'senator', 'sergeant', 'sgt', 'sheikh', 'sheik', 'shaykh', 'sir', 'speaker', 'spokesman', 'spokesperson',
+  'spokeswoman', 'sultan', 'supreme', 'vice',
 ]);
 
 /** Is the gap before token j nothing but white space (one or more units)? */
@@ -46,6 +83,12 @@ function plainGapBefore(tokens: Tokens, j: number): boolean {
     if (c > 32 && c !== 0xa0) return false;
   }
   return true;
+}
+
+/** Is the gap before token j a single hyphen ("al-Assad")? */
+function hyphenBefore(tokens: Tokens, j: number): boolean {
+  const start = tokens.bound[2 * j]!;
+  return tokens.bound[2 * j - 1] === start - 1 && unitAt(tokens.text, start - 1) === 45;
 }
 
 /** Is the text of token j written in ASCII lower-case letters only, and `length` of them? */
@@ -86,20 +129,59 @@ function hasLowerCase(tokens: Tokens, j: number): boolean {
   return false;
 }
 
+/** Does token j start with a lower-case letter (not a digit, not a letter without case)? */
+function startsWithLowerCase(tokens: Tokens, j: number): boolean {
+  const c = tokens.first[2 * j]!;
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_CASE.test(String.fromCodePoint(tokens.text.codePointAt(tokens.bound[2 * j]!)!));
+}
+
+/** Token j's text in lower case (ASCII words only need it here). */
+function lowerWord(tokens: Tokens, j: number): string {
+  return tokens.text.slice(tokens.bound[2 * j]!, tokens.bound[2 * j + 1]!).toLowerCase();
+}
+
 /**
- * Is the candidate at token j (an ambiguous one-word alias) the last word
- * of a longer name? So when the word before it, joined by white space only,
- * is a capitalised word (not an acronym): "Jaden Jordan", "Michael
- * Bloomberg". A sentence's first word is capitalised whatever it is, so
- * there it counts only if it is not a common opener ("In Jordan", "But
- * Washington" stay the names): `afterSentenceStart` says whether token
- * j - 1 starts a sentence. Text written in capitals tells nothing: the rule holds only
- * when both words have lower-case letters.
+ * Is the candidate starting at token j the end of a longer name? So when
+ * the word before it, joined by white space only, is a capitalised word
+ * (not an acronym) that can be a name: "Jaden Jordan", "Melania Trump",
+ * but not "In Jordan" or "But Trump" (NOT_NAMES). For a surname, a title
+ * before it keeps it the person too. Words written in capitals tell
+ * nothing: the rule holds only when both have lower-case letters. (Text in
+ * title case tells nothing either: see isTitleCase, checked by the caller
+ * last, as it reads the whole block.)
  */
-export function endsLongerName(tokens: Tokens, j: number, afterSentenceStart: boolean): boolean {
-  if (j === 0 || !startsWithCapital(tokens, j - 1) || !plainGapBefore(tokens, j)) return false;
-  if (!hasLowerCase(tokens, j - 1) || !hasLowerCase(tokens, j)) return false;
-  if (!afterSentenceStart) return true;
-  const b = tokens.bound;
-  return !SENTENCE_OPENERS.has(tokens.text.slice(b[2 * j - 2]!, b[2 * j - 1]!).toLowerCase());
+export function followsOtherName(tokens: Tokens, j: number, surname: boolean): boolean {
+  if (!hasLowerCase(tokens, j)) return false;
+  // The word before a surname's particles: "Hafez" in "Hafez al-Assad" for "Assad".
+  let k = j - 1;
+  if (surname) {
+    for (let skipped = 0; skipped < 2 && k > 0; skipped++) {
+      const word = lowerWord(tokens, k);
+      if (!(hyphenBefore(tokens, k + 1) ? HYPHENED_PARTICLES.has(word) || PARTICLES.has(word) : PARTICLES.has(word) && plainGapBefore(tokens, k + 1))) break;
+      k--;
+    }
+  }
+  if (k < 0 || !startsWithCapital(tokens, k) || !plainGapBefore(tokens, k + 1) || !hasLowerCase(tokens, k)) return false;
+  const before = lowerWord(tokens, k);
+  return !NOT_NAMES.has(before) && !PARTICLES.has(before) && !HYPHENED_PARTICLES.has(before) && !(surname && TITLES.has(before));
+}
+
+/**
+ * Is the block written in title case, as headlines and link lists are
+ * ("Will Ask Trump To Block Obama's Plan")? Then every word is capitalised
+ * and a capital before a name tells nothing. So when at least two words
+ * after the first start with a capital and every word that starts with a
+ * lower-case letter is short (three letters at most) or a function word.
+ */
+export function isTitleCase(tokens: Tokens): boolean {
+  let capitals = 0;
+  for (let j = 0; j < tokens.count; j++) {
+    if (startsWithCapital(tokens, j)) {
+      if (j > 0) capitals++;
+    } else if (startsWithLowerCase(tokens, j)) {
+      if (tokens.bound[2 * j + 1]! - tokens.bound[2 * j]! > 3 && !STOP_WORDS.has(lowerWord(tokens, j))) return false;
+    }
+  }
+  return capitals >= 2;
 }

@@ -131,3 +131,42 @@ describe('a gated one-word alias right after a capitalised word', () => {
     expect(textsOf(names, 5, 'Farmers of the Lower Jordan Valley near Amman.')).toEqual(['Jordan Valley']);
   });
 });
+
+describe('a surname (afterFullName) right after a capitalised word', () => {
+  const people = matcherFor([
+    ['Donald Trump', { text: 'Trump', afterFullName: true }],
+    ['Bashar al-Assad', { text: 'al-Assad', afterFullName: true }, { text: 'Assad', afterFullName: true }],
+    ['Mohammed bin Salman', { text: 'bin Salman', afterFullName: true }],
+  ]);
+  const named = 'Donald Trump, Bashar al-Assad and Mohammed bin Salman met.';
+
+  it('belongs to someone else after a given name', () => {
+    expect(scanPairs(people, named, 'Melania Trump spoke. His father Hafez al-Assad ruled before him.')).toEqual([
+      [0, 'Donald Trump'],
+      [1, 'Bashar al-Assad'],
+      [2, 'Mohammed bin Salman'],
+    ]);
+    expect(textsOf(people, 2, named, 'Defence Minister Khalid bin Salman flew in.')).toEqual(['Mohammed bin Salman']);
+  });
+
+  it('is the person after a title, a function word, punctuation or a lower-case word', () => {
+    expect(textsOf(people, 0, named, 'President Trump, Mr Trump and Former President Trump. But Trump said no; then Trump left.')).toEqual([
+      'Donald Trump',
+      'Trump',
+      'Trump',
+      'Trump',
+      'Trump',
+      'Trump',
+    ]);
+    expect(textsOf(people, 1, named, 'Neither Assad nor his army; President al-Assad said so.')).toEqual(['Bashar al-Assad', 'Assad', 'al-Assad']);
+    // "at" is a particle only when hyphened ("at-Tall"): here it is English.
+    expect(textsOf(people, 0, named, 'He later met Kanye West at Trump Tower.')).toEqual(['Donald Trump', 'Trump']);
+    expect(textsOf(matcherFor([['Bashar al-Assad', { text: 'Assad', afterFullName: true }]]), 0, named, 'Al-Assad said so.')).toEqual(['Bashar al-Assad', 'Assad']);
+  });
+
+  it('tells nothing in a headline written in title case', () => {
+    expect(textsOf(people, 0, named, 'Pilots Will Ask Trump To Block the Plan')).toEqual(['Donald Trump', 'Trump']);
+    // One long lower-case word makes it a sentence again.
+    expect(textsOf(people, 0, named, 'Pilots Will Ask Trump whether to block it')).toEqual(['Donald Trump']);
+  });
+});

@@ -46,7 +46,7 @@ import {
   type IndexData,
 } from './index-data.ts';
 import { MAX_NUMBER_TOKENS } from './limits.ts';
-import { followsOtherName, isLocaleRegion, isTitleCase } from './neighbours.ts';
+import { followsOtherName, isDateline, isLocaleRegion, isTitleCase } from './neighbours.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
@@ -673,6 +673,7 @@ export class BlockPass {
       if ((flags & (ALIAS_AMBIGUOUS_WORD | ALIAS_AFTER_FULL_NAME)) !== 0 && first > 0) {
         if (followsOtherName(tokens, first, (flags & ALIAS_AFTER_FULL_NAME) !== 0) && !this.#isTitleCase(tokens)) return;
       }
+      if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first === 0 && isDateline(tokens)) return;
     }
     if (target < 0) {
       const gate = -1 - target;

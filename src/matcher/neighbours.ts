@@ -185,3 +185,28 @@ export function isTitleCase(tokens: Tokens): boolean {
   }
   return capitals >= 2;
 }
+
+/**
+ * Does the block open with a dateline? Either its first word is written in
+ * capitals (three letters at least) and followed by a parenthesis, a comma
+ * or a dash ("WASHINGTON (Reuters) -", "WASHINGTON, Jan 28 -",
+ * "WASHINGTON —"), or it is capitalised and followed by an outlet in
+ * parentheses and a dash ("Washington (CNN) —").
+ */
+export function isDateline(tokens: Tokens): boolean {
+  if (tokens.count < 2 || !startsWithCapital(tokens, 0)) return false;
+  const text = tokens.text;
+  const skipSpaces = (i: number) => {
+    while (i < text.length && (unitAt(text, i) === 32 || unitAt(text, i) === 0xa0)) i++;
+    return i;
+  };
+  const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
+  const end = tokens.bound[1]!;
+  let i = skipSpaces(end);
+  const c = unitAt(text, i);
+  if (!hasLowerCase(tokens, 0)) return end - tokens.bound[0]! >= 3 && (c === 40 || c === 44 || isDash(c));
+  if (c !== 40) return false;
+  const close = text.indexOf(')', i);
+  if (close < 0 || close - i > 40) return false;
+  return isDash(unitAt(text, skipSpaces(close + 1)));
+}

@@ -170,3 +170,23 @@ describe('a surname (afterFullName) right after a capitalised word', () => {
     expect(textsOf(people, 0, named, 'Pilots Will Ask Trump whether to block it')).toEqual(['Donald Trump']);
   });
 });
+
+describe('a gated one-word alias in a dateline', () => {
+  const m = matcherFor([[{ text: 'Washington', requires: ['Tehran'] }], ['Damascus']]);
+
+  it('is the city the story was filed from', () => {
+    for (const dateline of ['WASHINGTON (Reuters) - Tehran said', 'WASHINGTON, Jan 28 — Tehran said', 'Washington (CNN) — Tehran said']) {
+      expect(textsOf(m, 0, dateline), dateline).toEqual([]);
+    }
+    // Ungated names are places anyway.
+    expect(textsOf(m, 1, 'DAMASCUS (Reuters) - Syria said')).toEqual(['DAMASCUS']);
+  });
+
+  it('stays the alias elsewhere', () => {
+    expect(textsOf(m, 0, 'Washington (the government) warned Tehran.', 'WASHINGTON WARNS TEHRAN', 'Tehran, Washington (again) - talks')).toEqual([
+      'Washington',
+      'WASHINGTON',
+      'Washington',
+    ]);
+  });
+});

@@ -202,7 +202,7 @@ export function isDateline(tokens: Tokens): boolean {
   };
   const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
   const end = tokens.bound[1]!;
-  let i = skipSpaces(end);
+  const i = skipSpaces(end);
   const c = unitAt(text, i);
   if (!hasLowerCase(tokens, 0)) return end - tokens.bound[0]! >= 3 && (c === 40 || c === 44 || isDash(c));
   if (c !== 40) return false;

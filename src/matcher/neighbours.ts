@@ -31,13 +31,27 @@ const LANGUAGE_CODES = new Set([
 ]);
 
 /**
+ * Nationality words, which stand before names of places, bodies and
+ * outlets without being part of them: "Iranian Majlis", "Syrian Golan",
+ * "Iranian Mehr agency".
+ */
+const DEMONYMS = [
+  'afghan', 'american', 'arab', 'british', 'chinese', 'egyptian', 'emirati', 'european', 'french', 'german',
+  'iranian', 'iraqi', 'israeli', 'jordanian', 'kurdish', 'kuwaiti', 'lebanese', 'libyan', 'omani', 'pakistani',
+  'palestinian', 'persian', 'qatari', 'russian', 'saudi', 'sudanese', 'syrian', 'turkish', 'ukrainian', 'western',
+  'yemeni',
+];
+
+/**
  * Capitalised words that are no given name: function words (stop-words.ts)
  * and the words that open a sentence or label a headline. After one of
  * them, a name is still the name: "In Jordan", "Neither Biden nor",
- * "Video: Obama", "Five Obama take-aways", "ALL You Trump supporters".
+ * "Video Obama 'distress'", "Five Obama take-aways", "ALL You Trump supporters";
+ * and nationality words (DEMONYMS).
  */
 const NOT_NAMES = new Set([
   ...STOP_WORDS,
+  ...DEMONYMS,
   'across', 'again', 'against', 'ahead', 'already', 'although', 'amid', 'among', 'analysis', 'audio', 'because',
   'besides', 'both', 'breaking', 'dear', 'despite', 'dozens', 'earlier', 'eight', 'either', 'even', 'every',
   'exclusive', 'five', 'following', 'four', 'hence', 'here', 'however', 'hundreds', 'indeed', 'inside', 'instead',

@@ -118,6 +118,8 @@ describe('a gated one-word alias right after a capitalised word', () => {
     expect(textsOf(names, 0, 'Why Jordan matters to Syria')).toEqual(['Jordan']);
     expect(textsOf(names, 0, 'Jordan said so in Amman.')).toEqual(['Jordan']);
     expect(textsOf(names, 0, 'US Jordan ties, Amman says')).toEqual(['Jordan']);
+    const majlis = matcherFor([[{ text: 'Majlis', requires: ['Iran'] }]]);
+    expect(textsOf(majlis, 0, 'In Iran, the Iranian Majlis voted on the budget.')).toEqual(['Majlis']);
     expect(textsOf(names, 1, 'The Congress in Washington voted.')).toEqual(['Congress']);
   });
 

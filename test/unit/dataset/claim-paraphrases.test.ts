@@ -38,6 +38,7 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['The ICC issued an arrest warrant for Benjamin Netanyahu.', 'icc-warrant-netanyahu'],
   ['Israel was behind the pager explosions that killed dozens across Lebanon.', 'israel-behind-lebanon-pager-attacks'],
   ['The October 7 attack killed about 1,200 people in Israel.', 'october-7-attack-toll'],
+  ['Terrorists from Hamas infiltrated Israeli communities on October 7, murdering 1,200 people.', 'october-7-attack-toll'],
   ['Three US soldiers were killed in a drone attack on Tower 22 in Jordan.', 'tower-22-attack-killed-three-us-soldiers'],
   ['Roughly 2,500 American troops are stationed in Iraq.', 'us-troops-in-iraq-2500'],
   ["In 2020 Iraq's parliament voted to expel US forces from the country.", 'iraqi-parliament-voted-to-expel-us-troops'],

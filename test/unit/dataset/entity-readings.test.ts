@@ -1,0 +1,76 @@
+/**
+ * Names the real dataset knows, read in the contexts where news pages put
+ * them. Each case was a wrong or a missed highlight seen on a real page (the
+ * shared corpus) or in wire-style copy written for this test; the matcher's
+ * own rules are unit-tested in test/unit/matcher, and this checks that the
+ * dataset's aliases, gates and case settings bring them into play.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { makeBundle, patternSet } from '../../../src/dataset/bundle.ts';
+import { loadDataset } from '../../../tools/data/load.ts';
+import { loadMatcher } from '../../../tools/data/matcher-api.ts';
+import { scanPage } from '../../../tools/data/page-coverage.ts';
+
+const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
+
+/** A page (blocks), and what must be read in it: [matched text, entity id], in order. */
+const READINGS: Array<[string[], Array<[string, string]>]> = [
+  // A child named Jordan on a page that mentions Syria (yahoo-2).
+  [['Fighting in Syria went on.', 'Police said so. Jaden Jordan, 3, is in critical condition.'], [['Syria', 'syria']]],
+  // Family members of people the dataset knows (breitbart, bug-1255978).
+  [
+    ['Donald Trump and Barack Obama met.', 'Chelsea Handler will not interview Melania Trump, 7 hours ago', 'Michelle Obama was called names by officials.'],
+    [
+      ['Donald Trump', 'donald-trump'],
+      ['Barack Obama', 'barack-obama'],
+    ],
+  ],
+  // A surname that is also an English word, in lower case.
+  [
+    ['Donald Trump spoke. Security concerns trump economic ones, Trump said.'],
+    [
+      ['Donald Trump', 'donald-trump'],
+      ['Trump', 'donald-trump'],
+    ],
+  ],
+  // The language menu of a page (ehow-1).
+  [['Ad Choices en-US'], []],
+  // A dateline names the city, not the government; later in the story Washington is the government.
+  [
+    ['WASHINGTON (Reuters) - Iran denied any role.', 'Tehran said Washington was to blame.'],
+    [
+      ['Reuters', 'reuters'],
+      ['Iran', 'iran'],
+      ['Tehran', 'tehran'],
+      ['Washington', 'us-government'],
+    ],
+  ],
+  // Other members of a family the dataset names.
+  [
+    ['Mohammed bin Salman met Bashar al-Assad.', 'Defence Minister Khalid bin Salman was there; President Assad thanked him.'],
+    [
+      ['Mohammed bin Salman', 'mohammed-bin-salman'],
+      ['Bashar al-Assad', 'bashar-al-assad'],
+      ['President Assad', 'bashar-al-assad'],
+    ],
+  ],
+];
+
+describe('entities read in context, with the real dataset', async () => {
+  const matcher = await loadMatcher();
+  const loaded = await loadDataset(DATA);
+
+  it('are read as each page means them', () => {
+    if (!matcher.ok) throw new Error(`the matcher must load: ${matcher.reason}`);
+    const { api } = matcher;
+    const m = api.Matcher.load(api.compileIndex(patternSet(loaded.dataset, loaded.hash)).bytes);
+    const entries = makeBundle(loaded.dataset, loaded.hash).entries;
+    for (const [blocks, wanted] of READINGS) {
+      const read = scanPage(m, blocks)
+        .filter((x) => entries[x.entry]!.type === 'entity')
+        .map((x) => [blocks[x.block]!.slice(x.start, x.end), entries[x.entry]!.id]);
+      expect(read, blocks.join(' | ')).toEqual(wanted);
+    }
+  });
+});

@@ -16,6 +16,8 @@ const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
 
 const STATED: Array<[sentence: string, claim: string]> = [
   ['Critics say the US military presence in Syria is illegal under international law.', 'us-military-presence-in-syria-illegal'],
+  ['The US has no legal basis for its presence in Syria, as neither the UN nor Damascus authorised it, Moscow said.', 'us-military-presence-in-syria-illegal'],
+  ['The American deployment in Syria has no legal basis, the foreign ministry said.', 'us-military-presence-in-syria-illegal'],
   ['US troops are illegally occupying parts of northeastern Syria, Damascus says.', 'us-military-presence-in-syria-illegal'],
   ['Some 900 American troops remain in Syria, according to the Pentagon.', 'us-bases-and-troops-in-syria'],
   ['US troops in Syria number about 900, officials have said.', 'us-bases-and-troops-in-syria'],
@@ -67,6 +69,7 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['HTS is designated a terrorist organisation by the UN and the United States.', 'hts-designated-terrorist-group'],
   ['Thousands of suspected ISIS fighters are held in prisons run by the SDF in northeast Syria.', 'isis-detainees-in-north-east-syria'],
   ['Moscow says its forces are in Syria at the invitation of the Syrian government.', 'russian-presence-invited-by-syria'],
+  ['Russian forces are in Syria at the invitation of the legitimate government, the Kremlin said.', 'russian-presence-invited-by-syria'],
   ["The US-backed SDF controls most of Syria's oil fields.", 'sdf-controls-syrian-oil-fields'],
   ['Turkey considers the YPG an extension of the PKK.', 'sdf-is-pkk-branch'],
   ['Trump said US troops would stay in Syria to secure the oil.', 'us-troops-stay-to-secure-oil'],
@@ -100,6 +103,7 @@ const NOT_STATED: string[] = [
   'Losses in the US tech sector topped $100 billion last year.',
   'Some 900 troops took part in the parade in Paris.',
   'About 250 students were kidnapped from a school in Nigeria.',
+  'The court found no legal basis for the claim against the US company.',
   'Hamas-run health officials said a hospital generator had failed.',
   'The Pentagon said 900 troops would take part in a training exercise in Poland next spring.',
   "Syria's central bank said inflation reached 90 percent last year as the pound collapsed.",

@@ -27,7 +27,7 @@
  */
 import { STARTS_SENTENCE, tokenBoundary } from './boundaries.ts';
 import { CASE_INSENSITIVE, CASE_PROPER, CASE_SENSITIVE } from './case-rules.ts';
-import { unitAt } from './char-info.ts';
+import { LOWER_CASE_LETTER, unitAt } from './char-info.ts';
 import { ClaimHits, ClaimPass } from './claim-pass.ts';
 import { mayStartWildAnchor, mergeRequire, startsWildAnchor, wildAnchorFirsts, wildAnchorKeys, wildAnchorList, wildAnchorPairs } from './cue-anchors.ts';
 import { edgeSlot, shiftFor } from './hash-table.ts';
@@ -104,7 +104,6 @@ function vocabSym(vocab: Int32Array, key: number, mixed: number, vshift: number)
   }
 }
 
-const HAS_LOWER_CASE = /\p{Ll}/u;
 const UPPER_CASE = /\p{Lu}/u;
 
 /** Offset of the first capital letter of the text, -1 if none. */
@@ -174,11 +173,11 @@ export class BlockPass {
    * letter, else -1.
    */
   #capsStamp = 0;
+  #capsFirst = -1;
+  #capsLast = -1;
   /** isTitleCase of the block, valid while #titleStamp === #stamp. */
   #titleStamp = 0;
   #titleCase = false;
-  #capsFirst = -1;
-  #capsLast = -1;
   /** Per context term: 1 once seen in the current batch. */
   readonly #gateMark: Uint8Array;
   readonly candidates = new Candidates();
@@ -634,7 +633,7 @@ export class BlockPass {
     if (this.#capsStamp !== this.#stamp) {
       this.#capsStamp = this.#stamp;
       const text = tokens.text;
-      this.#capsFirst = HAS_LOWER_CASE.test(text) ? -1 : firstUpperCase(text);
+      this.#capsFirst = LOWER_CASE_LETTER.test(text) ? -1 : firstUpperCase(text);
       this.#capsLast = this.#capsFirst < 0 ? -1 : lastUpperCase(text);
     }
     if (this.#capsFirst < 0) return false;

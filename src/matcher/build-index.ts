@@ -7,6 +7,7 @@ import type { PatternSet } from './types.ts';
 import { CASE_INSENSITIVE, CASE_SENSITIVE, resolveCase } from './case-rules.ts';
 import type { CueItem } from './cue-terms.ts';
 import { parseTerm, termKey, wildcardKey, type TermAlternative } from './cue-terms.ts';
+import { LOWER_CASE_LETTER } from './char-info.ts';
 import { hashFolded } from './hash.ts';
 import { buildKeyTable, wordFilter } from './hash-table.ts';
 import {
@@ -54,8 +55,6 @@ import { STOP_WORDS } from './stop-words.ts';
 import { analysePhrase, type PhraseToken } from './phrase.ts';
 import type { PatternProblem } from './problems.ts';
 import { TrieBuilder } from './trie-builder.ts';
-
-const HAS_LOWER_CASE = /\p{Ll}/u;
 
 /** A word used by this many aliases, context terms or cue items is generic (see the anchors). */
 const GENERIC_WORD_USES = 16;
@@ -263,7 +262,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     const id = aliasEntry.length;
     aliasEntry.push(c.entry);
     const commonWord = c.caseMode === CASE_SENSITIVE && c.tokens.length === 1 && STOP_WORDS.has(c.tokens[0]!.fold);
-    const ambiguousWord = c.gates.length > 0 && c.tokens.length === 1 && HAS_LOWER_CASE.test(c.cased);
+    const ambiguousWord = c.gates.length > 0 && c.tokens.length === 1 && LOWER_CASE_LETTER.test(c.cased);
     aliasFlags.push(
       (c.afterFullName ? ALIAS_AFTER_FULL_NAME : 0) |
         (c.gates.length > 0 ? ALIAS_REQUIRES : 0) |

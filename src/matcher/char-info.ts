@@ -202,3 +202,6 @@ export function unitAt(text: string, i: number): number {
 export function isAsciiLetter(unit: number): boolean {
   return (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
 }
+
+/** A lower-case letter, in any script. */
+export const LOWER_CASE_LETTER = /\p{Ll}/u;

@@ -14,10 +14,10 @@
  * block's letter case), so they cost nothing on tokens that are not
  * candidates.
  */
-import { unitAt } from './char-info.ts';
+import { LOWER_CASE_LETTER, unitAt } from './char-info.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import type { Tokens } from './tokenize.ts';
-import { startsWithCapital } from './verify.ts';
+import { onlySpaceBetween, startsWithCapital } from './verify.ts';
 
 /**
  * Languages whose tags pages print with a region ("en-US", "es-US",
@@ -89,14 +89,9 @@ const TITLES = new Set([
   'spokeswoman', 'sultan', 'supreme', 'vice',
 ]);
 
-/** Is the gap before token j nothing but white space (one or more units)? */
+/** Is the gap before token j nothing but white space? */
 function plainGapBefore(tokens: Tokens, j: number): boolean {
-  const text = tokens.text;
-  for (let i = tokens.bound[2 * j - 1]!; i < tokens.bound[2 * j]!; i++) {
-    const c = unitAt(text, i);
-    if (c > 32 && c !== 0xa0) return false;
-  }
-  return true;
+  return onlySpaceBetween(tokens.text, tokens.bound[2 * j - 1]!, tokens.bound[2 * j]!);
 }
 
 /** Is the gap before token j a single hyphen ("al-Assad")? */
@@ -130,15 +125,13 @@ export function isLocaleRegion(tokens: Tokens, j: number): boolean {
   return LANGUAGE_CODES.has(tokens.text.slice(b[2 * j - 2]!, b[2 * j - 1]!));
 }
 
-const LOWER_CASE = /\p{Ll}/u;
-
 /** Does token j hold a lower-case letter (so it is not an acronym or a word in capitals)? */
 function hasLowerCase(tokens: Tokens, j: number): boolean {
   const text = tokens.text;
   for (let i = tokens.bound[2 * j]!; i < tokens.bound[2 * j + 1]!; i++) {
     const c = unitAt(text, i);
     if (c >= 97 && c <= 122) return true;
-    if (c >= 128 && LOWER_CASE.test(text[i]!)) return true;
+    if (c >= 128 && LOWER_CASE_LETTER.test(text[i]!)) return true;
   }
   return false;
 }
@@ -147,7 +140,7 @@ function hasLowerCase(tokens: Tokens, j: number): boolean {
 function startsWithLowerCase(tokens: Tokens, j: number): boolean {
   const c = tokens.first[2 * j]!;
   if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_CASE.test(String.fromCodePoint(tokens.text.codePointAt(tokens.bound[2 * j]!)!));
+  return LOWER_CASE_LETTER.test(String.fromCodePoint(tokens.text.codePointAt(tokens.bound[2 * j]!)!));
 }
 
 /** Token j's text in lower case (ASCII words only need it here). */

@@ -165,15 +165,19 @@ export function matchGap(sig: string, pool: Uint16Array, p: number, to: number):
   return p + 1;
 }
 
-/** Does a word written with a capital follow token `last` in the block, after nothing but white space? */
-function capitalFollows(tokens: Tokens, last: number): boolean {
-  if (last + 1 >= tokens.count) return false;
-  const text = tokens.text;
-  for (let i = tokens.bound[2 * last + 1]!; i < tokens.bound[2 * last + 2]!; i++) {
+/** Is text[from, to) nothing but white space (controls, spaces, no-break spaces)? */
+export function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = unitAt(text, i);
     if (c > 32 && c !== 0xa0) return false;
   }
-  return startsWithCapital(tokens, last + 1);
+  return true;
+}
+
+/** Does a word written with a capital follow token `last` in the block, after nothing but white space? */
+function capitalFollows(tokens: Tokens, last: number): boolean {
+  if (last + 1 >= tokens.count) return false;
+  return onlySpaceBetween(tokens.text, tokens.bound[2 * last + 1]!, tokens.bound[2 * last + 2]!) && startsWithCapital(tokens, last + 1);
 }
 
 /**

@@ -73,7 +73,8 @@ const fmt = (ms: number | null): string => (ms === null ? '—' : ms.toFixed(1))
 
 async function trace<T>(cdp: CDPSession, during: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as TraceEvent[])));
+  // The protocol's types give every event field as a string; the events carry numbers (ts, dur, pid).
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
     transferMode: 'ReportEvents',

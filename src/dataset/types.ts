@@ -101,6 +101,8 @@ export interface Cue {
   terms: string[];
   maxGap?: number;
   cover?: CueCover;
+  /** Context gate, as an alias's: the cue counts only on a page that also mentions one of these terms. */
+  requires?: string[];
 }
 
 export interface Perspective {

@@ -99,6 +99,8 @@ interface CueRec {
   gap: number;
   cover: number;
   terms: number[];
+  /** Context terms (gate ids), one of which the page must mention; [] = ungated. */
+  gates: number[];
 }
 
 const quote = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : String(v));
@@ -151,6 +153,36 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     return id;
   };
 
+  /**
+   * The gates of an alias's or a cue's `requires` (`what` names it in the
+   * messages): [] when ungated, null when the whole alias or cue must be
+   * skipped (requires is not a list, or none of its terms is usable).
+   */
+  const gatesOf = (requires: unknown, entry: number, field: string, what: 'alias' | 'cue'): number[] | null => {
+    const gates: number[] = [];
+    if (requires === undefined) return gates;
+    if (!Array.isArray(requires)) {
+      report(entry, `${field}.requires`, `is not a list of context terms; ${what} skipped`);
+      return null;
+    }
+    if (requires.length === 0) report(entry, `${field}.requires`, `is empty; the ${what} is treated as ungated`, 'warning');
+    for (let k = 0; k < requires.length; k++) {
+      const term: unknown = requires[k];
+      const parsed = analysePhrase(term, MAX_PATTERN_CHARS, MAX_PATTERN_TOKENS);
+      if (!parsed.ok) {
+        report(entry, `${field}.requires[${k}]`, `context term ${quote(term)} ${parsed.message}; ignored`);
+        continue;
+      }
+      const id = gateOf(parsed.tokens, parsed.gaps, term as string);
+      if (!gates.includes(id)) gates.push(id);
+    }
+    if (requires.length > 0 && gates.length === 0) {
+      report(entry, `${field}.requires`, `has no usable context term; ${what} skipped`);
+      return null;
+    }
+    return gates;
+  };
+
   // --- Entities -----------------------------------------------------------
   const entities = Array.isArray(set.entities) ? set.entities : [];
   const claims = Array.isArray(set.claims) ? set.claims : [];
@@ -181,30 +213,8 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
       if (alias.afterFullName !== undefined && typeof alias.afterFullName !== 'boolean') {
         report(e, `${field}.afterFullName`, 'is not true or false; ignored', 'warning');
       }
-      const gates: number[] = [];
-      if (alias.requires !== undefined) {
-        if (!Array.isArray(alias.requires)) {
-          report(e, `${field}.requires`, 'is not a list of context terms; alias skipped');
-          continue;
-        }
-        if (alias.requires.length === 0) {
-          report(e, `${field}.requires`, 'is empty; the alias is treated as ungated', 'warning');
-        }
-        for (let k = 0; k < alias.requires.length; k++) {
-          const term: unknown = alias.requires[k];
-          const parsed = analysePhrase(term, MAX_PATTERN_CHARS, MAX_PATTERN_TOKENS);
-          if (!parsed.ok) {
-            report(e, `${field}.requires[${k}]`, `context term ${quote(term)} ${parsed.message}; ignored`);
-            continue;
-          }
-          const id = gateOf(parsed.tokens, parsed.gaps, term as string);
-          if (!gates.includes(id)) gates.push(id);
-        }
-        if (alias.requires.length > 0 && gates.length === 0) {
-          report(e, `${field}.requires`, 'has no usable context term; alias skipped');
-          continue;
-        }
-      }
+      const gates = gatesOf(alias.requires, e, field, 'alias');
+      if (gates === null) continue;
       const fold = phrase.tokens.map((t) => t.fold).join(' ');
       const cased = phrase.tokens.map((t) => t.cased).join(' ');
       const sig = signatureOf(phrase.gaps, phrase.tail);
@@ -324,6 +334,8 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
           report(entry, `${field}.maxGap`, `must be a whole number from 0 to ${MAX_MAX_GAP}; using ${gap}`, 'warning');
         }
       }
+      const gates = gatesOf(cue.requires, entry, field, 'cue');
+      if (gates === null) continue;
       let cover = 0;
       if (cue.cover !== undefined) {
         if (cue.cover === 'sentence') cover = 1;
@@ -339,7 +351,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
         }
         return id;
       });
-      cues.push({ entry, gap, cover, terms: termList });
+      cues.push({ entry, gap, cover, terms: termList, gates });
       compiled += 1;
     }
     if (list.length > 0 && compiled === 0) {
@@ -467,6 +479,13 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
   cues.forEach((cue, i) => {
     cueTermList.push(...cue.terms);
     cueTerms[i + 1] = cueTermList.length;
+  });
+  // A cue's gates follow the aliases' in gateList.
+  const cueGates = new Int32Array(cues.length + 1);
+  cueGates[0] = gateList.length;
+  cues.forEach((cue, i) => {
+    gateList.push(...cue.gates);
+    cueGates[i + 1] = gateList.length;
   });
 
   // Anchors (block-pass.ts hands the claim walk only sentences that contain
@@ -691,6 +710,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     cueCover: Uint8Array.from(cues, (c) => c.cover),
     cueTerms,
     cueTermList: Int32Array.from(cueTermList),
+    cueGates,
     wildKey: Int32Array.from(wilds, (w) => w.key),
     wildInfo,
     wildBits,

@@ -37,18 +37,25 @@ import { hasWildBit, tokenWildKey } from './wild-key.ts';
 const MAX_ACTIVE = 64;
 const TERMINAL_UNITS = new Set(['.', '!', '?', '…', '"', '”', '’', "'", ')', ']', '»'].map((c) => c.charCodeAt(0)));
 
-/** Claim matches of a batch, appended block by block. */
+/**
+ * Claim hits of a batch, appended block by block, each block's in order
+ * (start, then longest, then entry). They may overlap: the session drops
+ * the hits of gated cues whose gate is closed, then the overlaps.
+ */
 export class ClaimHits {
   block: number[] = [];
   start: number[] = [];
   end: number[] = [];
   entry: number[] = [];
+  /** The cue that matched (its gates are in IndexData.cueGates). */
+  cue: number[] = [];
 
   clear(): void {
     this.block.length = 0;
     this.start.length = 0;
     this.end.length = 0;
     this.entry.length = 0;
+    this.cue.length = 0;
   }
 }
 
@@ -110,6 +117,7 @@ export class ClaimPass {
   #hitStart = new Int32Array(16);
   #hitEnd = new Int32Array(16);
   #hitEntry = new Int32Array(16);
+  #hitCue = new Int32Array(16);
   #hitOrder = new Int32Array(16);
   #hitCount = 0;
 
@@ -217,13 +225,14 @@ export class ClaimPass {
     this.#occCount = o + 1;
   }
 
-  /** The block's claims, non-overlapping (leftmost, then longest), appended to `out`. */
+  /** The block's claim hits in order (leftmost, then longest), overlaps included, appended to `out`. */
   finishBlock(block: number, out: ClaimHits): void {
     const count = this.#hitCount;
     if (count === 0) return;
     const start = this.#hitStart;
     const end = this.#hitEnd;
     const entry = this.#hitEntry;
+    const cue = this.#hitCue;
     // Insertion sort (stable): by start, then longest, then entry. A block has few claims.
     const order = (this.#hitOrder = atLeast(this.#hitOrder, count));
     for (let i = 0; i < count; i++) {
@@ -237,17 +246,16 @@ export class ClaimPass {
       }
       order[p] = i;
     }
-    let lastEnd = -1;
     for (let r = 0; r < count; r++) {
       const h = order[r]!;
-      if (start[h]! < lastEnd) continue;
       out.block.push(block);
       out.start.push(start[h]!);
       out.end.push(end[h]!);
       out.entry.push(entry[h]!);
-      lastEnd = end[h]!;
+      out.cue.push(cue[h]!);
     }
   }
+
 
   /**
    * Is the number starting at token j one a cue is anchored on (see
@@ -450,7 +458,7 @@ export class ClaimPass {
           start = Math.min(items.charStart[occFirst[o]!]!, items.charStart[occFirst[last]!]!);
           end = Math.max(items.charEnd[occLast[o]!]!, items.charEnd[occLast[last]!]!);
         }
-        this.#addHit(start, end, d.cueEntry[cue]!);
+        this.#addHit(start, end, d.cueEntry[cue]!, cue);
       }
     }
     for (let o = 0; o < count; o++) {
@@ -460,16 +468,18 @@ export class ClaimPass {
     this.#occCount = 0;
   }
 
-  #addHit(start: number, end: number, entry: number): void {
+  #addHit(start: number, end: number, entry: number, cue: number): void {
     const h = this.#hitCount;
     if (h === this.#hitStart.length) {
       this.#hitStart = atLeast(this.#hitStart, h + 1);
       this.#hitEnd = atLeast(this.#hitEnd, h + 1);
       this.#hitEntry = atLeast(this.#hitEntry, h + 1);
+      this.#hitCue = atLeast(this.#hitCue, h + 1);
     }
     this.#hitStart[h] = start;
     this.#hitEnd[h] = end;
     this.#hitEntry[h] = entry;
+    this.#hitCue[h] = cue;
     this.#hitCount = h + 1;
   }
 

@@ -123,6 +123,8 @@ export interface IndexData {
   /** Offsets (C + 1) into cueTermList. */
   cueTerms: Int32Array;
   cueTermList: Int32Array;
+  /** Offsets (C + 1) into gateList, after the aliases' gates: the context terms a cue requires. */
+  cueGates: Int32Array;
   /** Wildcards sorted by the key of their first three letters. */
   wildKey: Int32Array;
   /** [offset into strCue, length, WILD_* flags] per wildcard (in wildKey order). */
@@ -275,4 +277,5 @@ export const SECTIONS = [
   // Sections added later, optional at the end (index-format.ts OPTIONAL_SECTIONS).
   ['nextFilter', 'u32'],
   ['classFilter', 'u32'],
+  ['cueGates', 'i32'],
 ] as const satisfies ReadonlyArray<readonly [Exclude<keyof IndexData, 'version' | 'hash'>, string]>;

@@ -29,7 +29,7 @@ export const FORMAT_VERSION = 2;
  * compiled when it was imported) has fewer sections and still loads: the
  * missing ones take their neutral value (MISSING_SECTIONS).
  */
-const OPTIONAL_SECTIONS = 2;
+const OPTIONAL_SECTIONS = 3;
 /**
  * What a missing optional section reads as, given the sections read so far:
  * what the scan did before the section existed.
@@ -39,6 +39,8 @@ const MISSING_SECTIONS: Readonly<Record<string, (views: ReadonlyMap<string, AnyA
   nextFilter: () => new Uint32Array(8).fill(0xffffffff),
   // Every cue word of the block was looked up: the class words are among them.
   classFilter: (views) => views.get('cueFilter')!,
+  // No cue was gated: every cue's range of gates is empty.
+  cueGates: (views) => new Int32Array(views.get('cueEntry')!.length + 1),
 };
 const MAGIC = [0x42, 0x53, 0x4d, 0x58]; // "BSMX"
 
@@ -232,6 +234,7 @@ function indexDataOf(version: string, hash: string, views: ReadonlyMap<string, A
     cueCover: v('cueCover'),
     cueTerms: v('cueTerms'),
     cueTermList: v('cueTermList'),
+    cueGates: v('cueGates'),
     wildKey: v('wildKey'),
     wildInfo: v('wildInfo'),
     wildBits: v('wildBits'),
@@ -281,7 +284,7 @@ function checkShape(d: IndexData): void {
     fail('cue alternative arrays differ in size');
   }
   const cues = d.cueEntry.length;
-  if (d.cueGap.length !== cues || d.cueCover.length !== cues || d.cueTerms.length !== cues + 1) {
+  if (d.cueGap.length !== cues || d.cueCover.length !== cues || d.cueTerms.length !== cues + 1 || d.cueGates.length !== cues + 1) {
     fail('cue arrays differ in size');
   }
   if (d.wildInfo.length !== d.wildKey.length * 3) fail('wildcard arrays differ in size');

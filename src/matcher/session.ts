@@ -13,6 +13,8 @@
  * - Leftmost-longest: among candidates that count, the earliest start wins,
  *   then the longest; entity matches never overlap. A longer candidate that
  *   does not count (gate closed, wrong case) never hides a shorter one.
+ * - Claims: a cue may be gated with `requires` as an alias is; its hits
+ *   then count on the same terms. Claim matches never overlap each other.
  *
  * revisit: when a batch reveals a context term or a full name that an
  * earlier batch's rejected candidate was waiting for, the earlier blocks
@@ -22,6 +24,7 @@
  */
 import type { Match, ScanResult } from './types.ts';
 import type { BlockPass } from './block-pass.ts';
+import type { ClaimHits } from './claim-pass.ts';
 import { ALIAS_AFTER_FULL_NAME, ALIAS_REQUIRES, META_GATES, type IndexData } from './index-data.ts';
 
 export interface MatchSession {
@@ -71,11 +74,47 @@ export class PageSession implements MatchSession {
     }
     const matches: Match[] = [];
     const revisit = this.#select(matches);
-    for (let i = 0; i < claims.block.length; i++) {
-      matches.push({ block: claims.block[i]!, start: claims.start[i]!, end: claims.end[i]!, entry: claims.entry[i]! });
-    }
-    if (claims.block.length > 0) matches.sort(byPosition);
+    const entities = matches.length;
+    this.#selectClaims(claims, matches);
+    if (matches.length > entities) matches.sort(byPosition);
     return { matches, revisit };
+  }
+
+  /**
+   * Puts the batch's claim matches in `matches`: a gated cue's hit counts
+   * when the page mentions one of its context terms (as a gated alias; #select
+   * has taken this batch's terms in), then leftmost-longest, no overlaps.
+   * A hit left out for a closed gate never hides another.
+   */
+  #selectClaims(claims: ClaimHits, matches: Match[]): void {
+    const d = this.#d;
+    const cueGates = d.cueGates;
+    let block = -1;
+    let lastEnd = 0;
+    for (let i = 0; i < claims.block.length; i++) {
+      if (claims.block[i] !== block) {
+        block = claims.block[i]!;
+        lastEnd = 0;
+      }
+      const start = claims.start[i]!;
+      if (start < lastEnd) continue;
+      const cue = claims.cue[i]!;
+      if (cueGates[cue + 1]! > cueGates[cue]! && !this.#anyGateSeen(cueGates[cue]!, cueGates[cue + 1]!)) {
+        const gateWanted = (this.#gateWanted ??= new Uint8Array(d.meta[META_GATES]!));
+        for (let g = cueGates[cue]!; g < cueGates[cue + 1]!; g++) gateWanted[d.gateList[g]!] = 1;
+        continue;
+      }
+      matches.push({ block, start, end: claims.end[i]!, entry: claims.entry[i]! });
+      lastEnd = claims.end[i]!;
+    }
+  }
+
+  /** Has the page mentioned one of the context terms gateList[from .. to - 1]? */
+  #anyGateSeen(from: number, to: number): boolean {
+    const gateSeen = this.#gateSeen;
+    if (gateSeen === null) return false;
+    for (let g = from; g < to; g++) if (gateSeen[this.#d.gateList[g]!] === 1) return true;
+    return false;
   }
 
   /** Candidates of the batch in order: block, start, longer first, alias. */

@@ -46,7 +46,7 @@ const FACT_KEYS = { label: true, value: true, asOf: true } satisfies Record<keyo
 const PUBLISHER_KEYS = { owner: true, country: true, funding: true } satisfies Record<keyof Publisher, true>;
 const SOURCE_KEYS = { title: true, publisher: true, url: true, date: true } satisfies Record<keyof Source, true>;
 const CLAIM_KEYS = { id: true, statement: true, cues: true, assessment: true, context: true, perspectives: true, asOf: true, sources: true, related: true } satisfies Record<keyof Claim, true>;
-const CUE_KEYS = { terms: true, maxGap: true, cover: true } satisfies Record<keyof Cue, true>;
+const CUE_KEYS = { terms: true, maxGap: true, cover: true, requires: true } satisfies Record<keyof Cue, true>;
 const PERSPECTIVE_KEYS = { holder: true, holderIds: true, view: true, sources: true } satisfies Record<keyof Perspective, true>;
 const HEADER_KEYS = { name: true, version: true, date: true, licence: true, description: true } satisfies Record<keyof DatasetHeader, true>;
 const FILE_KEYS = { entities: true, claims: true } satisfies Record<keyof DataFile, true>;
@@ -98,7 +98,7 @@ describe('types.ts agrees with the schema', () => {
     domains: ['calder-gazette.example'],
     publisher,
   };
-  const cue: Required<Cue> = { terms: ['Port Calder', 'busiest'], maxGap: 4, cover: 'sentence' };
+  const cue: Required<Cue> = { terms: ['harbour', 'busiest'], maxGap: 4, cover: 'sentence', requires: ['Port Calder'] };
   const perspective: Required<Perspective> = { holder: 'The harbour master', holderIds: ['mara-quill'], view: 'Counts cargo.', sources: [source] };
   const fullClaim: Required<Claim> = {
     id: 'port-calder-busiest',

@@ -106,6 +106,31 @@ describe('compileIndex problems', () => {
     expect(problems[5]!.message).toMatch(/too short a prefix/);
   });
 
+  it('reports a cue’s context terms as it does an alias’s', () => {
+    const set = patternSet(
+      [['Syria']],
+      [
+        [{ terms: ['oil'], requires: 'Syria' as never }, { terms: ['gas'], requires: [] }],
+        [{ terms: ['oil'], requires: ['—', 'Syria'] }, { terms: ['gas'], requires: ['...'] }],
+      ],
+    );
+    const problems = problemsOf(set);
+    expect(only(problems)).toEqual([
+      { entry: 1, field: 'cues[0].requires', severity: 'error' },
+      { entry: 1, field: 'cues[1].requires', severity: 'warning' },
+      { entry: 2, field: 'cues[0].requires[0]', severity: 'error' },
+      { entry: 2, field: 'cues[1].requires[0]', severity: 'error' },
+      { entry: 2, field: 'cues[1].requires', severity: 'error' },
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'is not a list of context terms; cue skipped',
+      'is empty; the cue is treated as ungated',
+      expect.stringMatching(/^context term "—" .*; ignored$/),
+      expect.stringMatching(/^context term "\.\.\." .*; ignored$/),
+      'has no usable context term; cue skipped',
+    ]);
+  });
+
   it('never throws on hostile input', () => {
     const hostile = {
       version: 7,

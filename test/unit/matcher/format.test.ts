@@ -3,6 +3,7 @@ import { FORMAT_VERSION, Matcher, compileIndex } from '../../../src/matcher/inde
 import { SECTIONS } from '../../../src/matcher/index-data.ts';
 import { loadIndex, serialiseIndex } from '../../../src/matcher/index-format.ts';
 import { patternSet, scanPairs } from './helpers.ts';
+import type { PatternSet } from '../../../src/matcher/types.ts';
 
 const set = patternSet(
   [['Syria'], ['Conoco Gas Field', { text: 'Conoco', requires: ['Syria'] }], ['US']],
@@ -44,7 +45,7 @@ describe('the compiled index', () => {
     // must keep working.
     const names = patternSet([['Mission Support Site Green Village', 'Green Village'], ['Islamic Resistance in Iraq'], ['Iraq']]);
     const current = compileIndex(names).bytes;
-    const older = serialiseIndex(loadIndex(current), SECTIONS.slice(0, -2));
+    const older = serialiseIndex(loadIndex(current), SECTIONS.slice(0, -3));
     expect(older.length).toBeLessThan(current.length);
     const page = 'At Mission Support Site Green Village, the Islamic Resistance in Iraq struck. Green Village and Iraq again.';
     expect(scanPairs(Matcher.load(older), page)).toEqual(scanPairs(Matcher.load(current), page));
@@ -54,12 +55,18 @@ describe('the compiled index', () => {
       [0, 'Green Village'],
       [2, 'Iraq'],
     ]);
-    expect(() => Matcher.load(serialiseIndex(loadIndex(current), SECTIONS.slice(0, -3)))).toThrow(/sections/);
+    expect(() => Matcher.load(serialiseIndex(loadIndex(current), SECTIONS.slice(0, -4)))).toThrow(/sections/);
     // And with a claim whose cue has a second condition (the class filter).
-    const olderClaims = serialiseIndex(loadIndex(bytes), SECTIONS.slice(0, -2));
+    const olderClaims = serialiseIndex(loadIndex(bytes), SECTIONS.slice(0, -3));
     const claimText = 'Oil exports fell. The company said 90 percent of its oil was lost.';
     expect(scanPairs(Matcher.load(olderClaims), claimText)).toEqual(scanPairs(Matcher.load(bytes), claimText));
     expect(scanPairs(Matcher.load(bytes), claimText)).toEqual([[3, '90 percent of its oil']]);
+    // An index from before cue gates has none: its cues count on any page, as they did when it was compiled.
+    const gated: PatternSet = { version: 'v', hash: 'h', entities: [], claims: [{ cues: [{ terms: ['minor damage', 'no casualties'], requires: ['Erbil'] }] }] };
+    const withGates = compileIndex(gated).bytes;
+    const quake = 'The tremor caused minor damage but no casualties.';
+    expect(scanPairs(Matcher.load(withGates), quake)).toEqual([]);
+    expect(scanPairs(Matcher.load(serialiseIndex(loadIndex(withGates), SECTIONS.slice(0, -1))), quake)).toEqual([[0, 'minor damage but no casualties']]);
   });
 });
 

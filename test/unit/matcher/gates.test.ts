@@ -192,3 +192,43 @@ describe('a gated one-word alias in a dateline', () => {
     ]);
   });
 });
+
+describe('requires on a cue', () => {
+  // Entries: 0 Erbil; claims 1 (gated) and 2 (ungated, the first words of the first).
+  const claims = matcherFor(
+    [['Erbil']],
+    [
+      [{ terms: ['minor damage', 'no casualties'], maxGap: 4, requires: ['Erbil', 'Pentagon'] }],
+      [{ terms: ['minor damage'] }],
+    ],
+  );
+
+  it('counts the cue only on a page that mentions one of its context terms, before or after it', () => {
+    expect(scanPairs(claims, 'The tremor caused minor damage but no casualties.')).toEqual([[2, 'minor damage']]);
+    expect(scanPairs(claims, 'Drones struck Erbil. They caused minor damage but no casualties.')).toEqual([
+      [0, 'Erbil'],
+      [1, 'minor damage but no casualties'],
+    ]);
+    expect(scanPairs(claims, 'The attack did minor damage and no casualties, the Pentagon said.')).toEqual([[1, 'minor damage and no casualties']]);
+    expect(scanPairs(claims, 'It did minor damage, no casualties.', 'Officials in Erbil confirmed it.')).toEqual([
+      [1, 'minor damage, no casualties'],
+      [0, 'Erbil'],
+    ]);
+  });
+
+  it('never lets a gated hit left out hide another claim', () => {
+    // The gated hit is the longer one at the same start; with its gate closed the shorter claim is found.
+    expect(scanPairs(claims, 'A tremor caused minor damage and no casualties.')).toEqual([[2, 'minor damage']]);
+  });
+
+  it('asks for a revisit when a later batch opens the gate, and not before', () => {
+    const session = claims.session();
+    const first = session.scan(['The blast did minor damage and no casualties.']);
+    expect(show(['The blast did minor damage and no casualties.'], first.matches).map((f) => f.entry)).toEqual([2]);
+    expect(first.revisit).toBe(false);
+    expect(session.scan(['Officials in Erbil said so.']).revisit).toBe(true);
+    const quiet = claims.session();
+    quiet.scan(['Nothing gated here.']);
+    expect(quiet.scan(['Officials in Erbil said so.']).revisit).toBe(false);
+  });
+});

@@ -75,6 +75,7 @@ const cue: fc.Arbitrary<Cue> = fc.record({
   ),
   maxGap: fc.integer({ min: 0, max: 6 }),
   cover: fc.constantFrom<'phrase' | 'sentence'>('phrase', 'sentence'),
+  requires: fc.option(fc.array(fc.constantFrom(...WORDS, 'green village'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
 });
 const claims = fc.array(fc.array(cue, { minLength: 1, maxLength: 2 }).map((cues) => ({ cues })), { maxLength: 4 });
 
@@ -216,6 +217,21 @@ describe('matcher properties', () => {
     );
   });
 
+  it('a claim whose cues are all gated is found only on a page that mentions one of their context terms', () => {
+    fc.assert(
+      fc.property(setAndPage, ([set, page]) => {
+        const folded = ` ${page.map((b) => normaliseWithOffsets(b).folded).join(' ')} `.replace(/[^a-z0-9]+/g, ' ');
+        for (const match of claimMatches(set, Matcher.load(compileIndex(set).bytes).session().scan(page).matches)) {
+          const cues = set.claims[match.entry - set.entities.length]!.cues;
+          if (!cues.every((c) => (c.requires?.length ?? 0) > 0)) continue;
+          const terms = cues.flatMap((c) => c.requires!);
+          expect(terms.some((t) => folded.includes(` ${t} `)), `${terms.join(', ')} in ${folded}`).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('a revisit is asked whenever batching changed the result', () => {
     // Gated aliases make batching matter; the session must say so.
     const set: PatternSet = {
@@ -226,7 +242,7 @@ describe('matcher properties', () => {
         { aliases: [{ text: 'omar', requires: ['syria'] }] },
         { aliases: [{ text: 'syria' }] },
       ],
-      claims: [],
+      claims: [{ cues: [{ terms: ['oil', 'troops'], requires: ['syria'] }] }, { cues: [{ terms: ['oil'] }] }],
     };
     const m = Matcher.load(compileIndex(set).bytes);
     fc.assert(

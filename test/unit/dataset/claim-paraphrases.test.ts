@@ -24,7 +24,6 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['Some 900 American troops remain in Syria, according to the Pentagon.', 'us-bases-and-troops-in-syria'],
   ['US troops in Syria number about 900, officials have said.', 'us-bases-and-troops-in-syria'],
   ['US forces have come under attack at least 16 times since October 17.', 'us-forces-attacked-16-times-october-2023'],
-  ['Nineteen US service members sustained traumatic brain injuries in the attacks.', 'us-troops-brain-injuries-october-2023'],
   ['The Pentagon blamed Iran for the attacks on US forces.', 'iran-responsible-for-attacks-on-us-forces'],
   ['Syria says 90% of its oil is under US occupation.', 'syria-oil-under-us-occupation'],
   ['Syria estimates losses of over $100bn in its energy sector.', 'syria-energy-sector-losses'],
@@ -81,7 +80,6 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['A US drone strike in Baghdad killed a commander of Harakat al-Nujaba in January 2024.', 'us-strike-baghdad-january-2024-self-defense'],
   ["The US-led coalition's mission in Iraq will end by September 2025.", 'coalition-mission-iraq-to-end-2025'],
   ['Tehran says it helped Damascus in its fight against terrorism.', 'iran-helped-syria-fight-terrorism'],
-  ['The militias were formed in 2014 to fight the Islamic State group.', 'iraqi-militias-self-defense-forces-against-jihadists'],
   ['The Quds Force has trained and advised Iraqi militias in the PMF.', 'quds-force-trains-and-advises-pmf'],
   ["Iraq's prime minister said Soleimani had come to Baghdad on a peace mission.", 'soleimani-on-peace-mission-when-killed'],
   ['Washington said it informed the Iraqi government before the strikes.', 'us-notified-iraq-before-february-2024-strikes'],
@@ -98,7 +96,6 @@ const STATED: Array<[sentence: string, claim: string]> = [
   ['The Pentagon said the strikes on two facilities in eastern Syria were in self-defense.', 'us-strikes-syria-october-2023-self-defense'],
   ['Israel has repeatedly struck targets in Syria since October 7.', 'israeli-strikes-syria-lebanon-october-2023'],
   ['Soleimani was blamed for the deaths of more than 600 US troops in Iraq.', 'soleimani-responsible-for-us-troop-deaths'],
-  ['There is no evidence Iran directed the attacks, officials conceded.', 'no-evidence-of-iranian-involvement-in-attacks'],
 ];
 
 const NOT_STATED: string[] = [
@@ -148,6 +145,9 @@ const NOT_STATED: string[] = [
 /** A cue gated on its subject still counts where the page names the subject in another paragraph. */
 const STATED_ON_THE_PAGE: Array<[page: string[], claim: string]> = [
   [['Syria’s oil ministry published its figures on Monday.', 'The oil sector has suffered more than $100 billion in losses, the ministry said.'], 'syria-energy-sector-losses'],
+  [['Drones and rockets hit US bases in Iraq and Syria.', 'Nineteen US service members sustained traumatic brain injuries in the attacks.'], 'us-troops-brain-injuries-october-2023'],
+  [['Iraq’s Popular Mobilization Forces answer to the prime minister.', 'The militias were formed in 2014 to fight the Islamic State group.'], 'iraqi-militias-self-defense-forces-against-jihadists'],
+  [['Rockets were fired at US troops in Syria again.', 'There is no evidence Iran directed the attacks, officials conceded.'], 'no-evidence-of-iranian-involvement-in-attacks'],
   [['Drones struck near Erbil airport.', 'The attack caused minor damage to infrastructure and no casualties, a spokesman said.'], 'ryder-erbil-attack-minor-damage'],
   [['The draft resolution demanded a pause in the fighting.', 'It was vetoed by Russia and China.', 'Gaza remained under bombardment.'], 'russia-china-veto-us-gaza-draft-october-2023'],
 ];
@@ -171,7 +171,8 @@ describe('claims said in other words', async () => {
 
   it('cover every claim of the dataset', () => {
     const ids = loaded.dataset.claims.map((c) => c.id);
-    expect(ids.filter((id) => !STATED.some(([, claim]) => claim === id))).toEqual([]);
+    const stated = new Set([...STATED, ...STATED_ON_THE_PAGE].map(([, claim]) => claim));
+    expect(ids.filter((id) => !stated.has(id))).toEqual([]);
   });
 
   it('are found by a gated cue where the page names the subject elsewhere', () => {

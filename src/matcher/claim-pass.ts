@@ -256,7 +256,6 @@ export class ClaimPass {
     }
   }
 
-
   /**
    * Is the number starting at token j one a cue is anchored on (see
    * anchorValue)? Boundary bits must be known for tokens j .. end - 1, and

@@ -287,6 +287,7 @@ function checkShape(d: IndexData): void {
   if (d.cueGap.length !== cues || d.cueCover.length !== cues || d.cueTerms.length !== cues + 1 || d.cueGates.length !== cues + 1) {
     fail('cue arrays differ in size');
   }
+  if (d.cueGates[cues]! > d.gateList.length) fail('cue gates run past the gate list');
   if (d.wildInfo.length !== d.wildKey.length * 3) fail('wildcard arrays differ in size');
   if (d.anchorUnits.length !== d.anchorNumbers.length || d.anchorRequire.length !== d.anchorNumbers.length) fail('anchor number arrays differ in size');
   if (d.symRequire.length !== symbols || d.symCueClass.length !== symbols || d.wildRequire.length !== d.wildKey.length) fail('cue anchor arrays differ in size');

@@ -1,7 +1,7 @@
 /**
  * A session is one page. It remembers what earlier batches revealed (which
  * context terms the page mentions, which entities were named in full) and
- * decides, batch by batch, which alias candidates count:
+ * decides, batch by batch, which alias candidates and claim hits count:
  *
  * - `requires`: an alias counts when the page mentions one of its context
  *   terms anywhere: in this batch (before or after the alias) or in an
@@ -99,9 +99,12 @@ export class PageSession implements MatchSession {
       const start = claims.start[i]!;
       if (start < lastEnd) continue;
       const cue = claims.cue[i]!;
-      if (cueGates[cue + 1]! > cueGates[cue]! && !this.#anyGateSeen(cueGates[cue]!, cueGates[cue + 1]!)) {
+      // Clamped to gateList, so that a corrupt index cannot make a long loop of it.
+      const from = cueGates[cue]!;
+      const to = Math.min(cueGates[cue + 1]!, d.gateList.length);
+      if (to > from && !this.#anyGateSeen(from, to)) {
         const gateWanted = (this.#gateWanted ??= new Uint8Array(d.meta[META_GATES]!));
-        for (let g = cueGates[cue]!; g < cueGates[cue + 1]!; g++) gateWanted[d.gateList[g]!] = 1;
+        for (let g = from; g < to; g++) gateWanted[d.gateList[g]!] = 1;
         continue;
       }
       matches.push({ block, start, end: claims.end[i]!, entry: claims.entry[i]! });

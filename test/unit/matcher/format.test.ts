@@ -88,6 +88,14 @@ describe('Matcher.load on bad buffers', () => {
     expect(() => Matcher.load(bytes.subarray(0, bytes.length - 8))).toThrow(/corrupt or truncated/);
   });
 
+  it('rejects cue gates that run past the gate list', () => {
+    const gated: PatternSet = { version: 'v', hash: 'h', entities: [], claims: [{ cues: [{ terms: ['minor damage'], requires: ['Erbil'] }] }] };
+    const data = loadIndex(compileIndex(gated).bytes);
+    expect(() => Matcher.load(serialiseIndex(data))).not.toThrow();
+    data.cueGates[1] = 0x7fffffff;
+    expect(() => Matcher.load(serialiseIndex(data))).toThrow(/corrupt.*cue gates/);
+  });
+
   it('rejects a damaged header or section table', () => {
     for (const at of [21, 30, 60]) {
       const b = copy();

@@ -232,3 +232,26 @@ describe('requires on a cue', () => {
     expect(quiet.scan(['Officials in Erbil said so.']).revisit).toBe(false);
   });
 });
+
+describe('requires on a cue, next to gated aliases', () => {
+  // The cues' gates follow the aliases' in the index: each must read its own.
+  const mixed = matcherFor(
+    [[{ text: 'Conoco', requires: ['Syria'] }], ['Syria'], ['Erbil']],
+    [[{ terms: ['minor damage'], requires: ['Erbil'] }], [{ terms: ['gas field'], requires: [] }]],
+  );
+
+  it('opens a cue only on its own terms, not on an alias’s', () => {
+    expect(scanPairs(mixed, 'In Syria, Conoco reported minor damage.')).toEqual([
+      [1, 'Syria'],
+      [0, 'Conoco'],
+    ]);
+    expect(scanPairs(mixed, 'In Erbil, Conoco reported minor damage.')).toEqual([
+      [2, 'Erbil'],
+      [3, 'minor damage'],
+    ]);
+  });
+
+  it('treats an empty requires as no gate', () => {
+    expect(scanPairs(mixed, 'The gas field was quiet.')).toEqual([[4, 'gas field']]);
+  });
+});

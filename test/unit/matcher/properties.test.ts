@@ -280,9 +280,18 @@ describe('matcher properties', () => {
         }),
         { maxLength: 6 },
       ),
-      claims: fc.array(fc.record({ cues: fc.array(fc.record({ terms: fc.array(hostileString, { maxLength: 3 }) }), { maxLength: 2 }) }), {
-        maxLength: 3,
-      }),
+      claims: fc.array(
+        fc.record({
+          cues: fc.array(
+            fc.record({
+              terms: fc.array(hostileString, { maxLength: 3 }),
+              requires: fc.option(fc.array(hostileString, { maxLength: 2 }), { nil: undefined }),
+            }),
+            { maxLength: 2 },
+          ),
+        }),
+        { maxLength: 3 },
+      ),
     });
     fc.assert(
       fc.property(hostileSet, fc.array(hostileString, { maxLength: 4 }), (raw, page) => {

@@ -104,6 +104,8 @@ function claimBody(doc: Document, entry: ClaimCard): DocumentFragment {
   // One line on what the label means on the scale, so a reader never has to guess.
   assessment.append(' ', el(doc, 'span', 'meaning', t(`assessmentMeaning_${key}`)));
   body.append(assessment);
+  // A claim is found by its words, not its date or actors: the reader checks that the passage is this event.
+  body.append(el(doc, 'p', 'match-note', t('cardClaimMatchNote')));
   const context = sectionWithTitle(doc, 'context', t('cardContext'));
   context.append(dataText(doc, 'p', 'summary', entry.context));
   body.append(context);

@@ -81,6 +81,7 @@ describe('renderCard', () => {
     expect(refs.sort()).toEqual(entry.related!.filter((r) => nameOf(r.id)).map((r) => r.id).sort());
     expect(el.querySelector('.footer .dataset')!.textContent).toBe('Test data 2.3.4, 2025-06-01');
     expect(el.querySelector('.footer .disclaimer')!.textContent).toMatch(/says nothing about whether something is true/);
+    expect(el.querySelector('.match-note')).toBeNull();
   });
 
   it('shows a claim: statement, assessment with its meaning, context, each perspective with sources', () => {
@@ -91,6 +92,8 @@ describe('renderCard', () => {
     expect(el.querySelector('.name')!.textContent).toBe(entry.statement);
     expect(el.querySelector('.assessment .label')!.textContent).toBe(messages.current[`assessment_${key}`]!.message);
     expect(el.querySelector('.assessment .meaning')!.textContent).toBe(messages.current[`assessmentMeaning_${key}`]!.message);
+    // A claim is found by its words: the card asks the reader to check the passage is the same event.
+    expect(el.querySelector('.match-note')!.textContent).toBe(messages.current.cardClaimMatchNote!.message);
     expect(el.querySelector('.context .summary')!.textContent).toBe(entry.context);
     const perspectives = [...el.querySelectorAll('.perspective')];
     expect(perspectives).toHaveLength(entry.perspectives.length);

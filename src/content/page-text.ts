@@ -222,7 +222,7 @@ export function* walkBlocks(root: Element, options: CollectOptions): Generator<T
     }
     const text = node as Text;
     const parent = text.parentElement;
-    if (!parent || text.data.length === 0) continue;
+    if (!parent || text.length === 0) continue;
     let blockElement = blockOf.get(parent);
     if (!blockElement) blockOf.set(parent, (blockElement = nearestBlock(parent, root)));
     if (blockElement !== currentBlockElement) {
@@ -284,7 +284,7 @@ export function isBlockCurrent(block: TextBlock, fromNode: number, toNode: numbe
     const start = block.starts[i]!;
     const end = block.starts[i + 1] ?? block.text.length;
     const length = block.lengths?.[i] ?? end - start;
-    if (!node.isConnected || node.data.length !== length) return false;
+    if (!node.isConnected || node.length !== length) return false;
   }
   return true;
 }

@@ -37,10 +37,16 @@ export class Matcher {
     return new Matcher(buildIndex(set).data);
   }
 
-  /** A new page: remembers context across the batches of one page. */
-  session(): MatchSession {
+  /**
+   * A new page: remembers context across the batches of one page. To read a
+   * page again after `revisit`, pass the session that asked: the new one
+   * counts every context term that session saw from its first batch (full
+   * names it does not carry over: a short form still needs its full name
+   * earlier on the page).
+   */
+  session(knowing?: MatchSession): MatchSession {
     this.#pass ??= new BlockPass(this.#data);
-    return new PageSession(this.#data, this.#pass);
+    return new PageSession(this.#data, this.#pass, knowing);
   }
 }
 

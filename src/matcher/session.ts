@@ -21,6 +21,10 @@
  * would now match differently; the caller rescans the page with a fresh
  * session. (For afterFullName this is only needed when batches do not
  * arrive in document order, but the session cannot know that, so it says so.)
+ * A session opened knowing the first one (Matcher.session) has every
+ * context term the page mentioned from the start, so the rescan can be read
+ * in any number of batches, in document order, and finds what one batch of
+ * the whole page would.
  */
 import type { Match, ScanResult } from './types.ts';
 import type { BlockPass } from './block-pass.ts';
@@ -56,10 +60,16 @@ export class PageSession implements MatchSession {
   /** Entities whose short form was rejected in an earlier batch. */
   #fullWanted: Set<number> | null = null;
 
-  /** `pass` is shared by the Matcher's sessions; a scan uses it start to finish. */
-  constructor(d: IndexData, pass: BlockPass) {
+  /**
+   * `pass` is shared by the Matcher's sessions; a scan uses it start to
+   * finish. `knowing`: an earlier session of the same page over the same
+   * index, whose context terms count here from the first batch (see
+   * Matcher.session).
+   */
+  constructor(d: IndexData, pass: BlockPass, knowing?: MatchSession) {
     this.#d = d;
     this.#pass = pass;
+    if (knowing instanceof PageSession && knowing.#d === d && knowing.#gateSeen !== null) this.#gateSeen = knowing.#gateSeen.slice();
   }
 
   scan(blocks: readonly string[]): ScanResult {

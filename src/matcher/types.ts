@@ -39,7 +39,8 @@ export interface ScanResult {
   /**
    * True when this scan revealed context (a gate's term, an entity's full
    * name) that could unlock gated aliases in blocks scanned *before* it.
-   * The caller should then rescan the whole page with a fresh session.
+   * The caller should then rescan the whole page with a new session that
+   * knows this one (Matcher.session).
    */
   revisit: boolean;
 }

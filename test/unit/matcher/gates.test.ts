@@ -48,6 +48,29 @@ describe('requires', () => {
     expect(show(page, m.session().scan(page).matches).map((f) => f.text)).toEqual(['Conoco', 'Syria']);
   });
 
+  it('a session opened knowing another counts its context terms from the first batch', () => {
+    const first = m.session();
+    first.scan(['A pipeline near Conoco was hit.']);
+    expect(first.scan(['The attack was in eastern Syria.']).revisit).toBe(true);
+    const again = m.session(first);
+    const before = ['A pipeline near Conoco was hit.'];
+    const result = again.scan(before);
+    expect(show(before, result.matches).map((f) => f.text)).toEqual(['Conoco']);
+    expect(result.revisit).toBe(false);
+    // Without it, the same first batch finds nothing.
+    expect(m.session().scan(before).matches).toEqual([]);
+  });
+
+  it('a session opened knowing another takes a copy: what it sees later stays its own', () => {
+    const first = m.session();
+    first.scan(['Shelling in Deir ez-Zor.']);
+    const again = m.session(first);
+    again.scan(['News from Syria.']);
+    // Tanf needs Syria, which only the second session saw.
+    expect(first.scan(['Tanf is remote.']).matches).toEqual([]);
+    expect(again.scan(['Tanf is remote.']).matches).toHaveLength(1);
+  });
+
   it('does not ask for a revisit when nothing was waiting', () => {
     const session = m.session();
     session.scan(['Quiet news.']);
@@ -81,6 +104,18 @@ describe('afterFullName', () => {
   it('accepts a gated full name once its gate is open', () => {
     expect(textsOf(m, 4, 'Tanf is in Syria. The Garrison is remote.')).toEqual(['Tanf', 'Garrison']);
     expect(textsOf(m, 4, 'Tanf is remote. The Garrison is remote.')).toEqual([]);
+  });
+});
+
+describe('a session opened knowing another', () => {
+  it('does not carry full names over: a short form still needs its full name earlier on the page', () => {
+    const first = m.session();
+    first.scan(['Ryder said no one was hurt.']);
+    expect(first.scan(['Pat Ryder is a spokesman.']).revisit).toBe(true);
+    const again = m.session(first);
+    expect(again.scan(['Ryder said no one was hurt.']).matches).toEqual([]);
+    const later = ['Pat Ryder is a spokesman. Ryder took questions.'];
+    expect(show(later, again.scan(later).matches).map((f) => f.text)).toEqual(['Pat Ryder', 'Ryder']);
   });
 });
 

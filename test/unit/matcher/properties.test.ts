@@ -217,6 +217,30 @@ describe('matcher properties', () => {
     );
   });
 
+  it('read again knowing the first reading, in batches in document order, a page gives what one batch gives', () => {
+    fc.assert(
+      fc.property(patternSets, fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (set, page, rotation, cuts) => {
+        const m = Matcher.load(compileIndex(set).bytes);
+        const whole = m.session().scan(page).matches;
+        // The first reading takes the blocks out of order (the content script reads what is in view first).
+        const first = m.session();
+        const at = rotation % page.length;
+        first.scan(page.slice(at));
+        first.scan(page.slice(0, at));
+        const again = m.session(first);
+        const points = [...new Set(cuts.map((c) => c % (page.length + 1)))].sort((a, b) => a - b);
+        const batched: Match[] = [];
+        let from = 0;
+        for (const p of [...points, page.length]) {
+          batched.push(...again.scan(page.slice(from, p)).matches.map((x) => ({ ...x, block: x.block + from })));
+          from = p;
+        }
+        expect(batched).toEqual(whole);
+      }),
+      RUNS,
+    );
+  });
+
   it('a claim whose cues are all gated is found only on a page that mentions one of their context terms', () => {
     fc.assert(
       fc.property(setAndPage, ([set, page]) => {

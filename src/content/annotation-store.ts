@@ -41,9 +41,15 @@ export class AnnotationStore {
     return this.#byNode.get(node) ?? [];
   }
 
+  /** The annotation of this store equal to `candidate` (same entry, same text), if there is one. */
+  equalOf(candidate: Annotation): Annotation | undefined {
+    const existing = this.#byStart.get(candidate.nodes[0]!)?.get(startKey(candidate));
+    return existing !== undefined && existing.nodes.every((node, i) => node === candidate.nodes[i]) ? existing : undefined;
+  }
+
   /** Adds annotations (given in document order); one equal to an existing annotation is ignored. */
   add(annotations: readonly Annotation[]): void {
-    const fresh = annotations.filter((a) => !this.#has(a));
+    const fresh = annotations.filter((a) => this.equalOf(a) === undefined);
     if (fresh.length === 0) return;
     const at = this.#insertionPoint(fresh[0]!);
     const next = this.#list[at];
@@ -126,11 +132,6 @@ export class AnnotationStore {
       else entries.set(annotation.entry, { category: annotation.category, count: 1 });
     }
     return entries;
-  }
-
-  #has(candidate: Annotation): boolean {
-    const existing = this.#byStart.get(candidate.nodes[0]!)?.get(startKey(candidate));
-    return existing !== undefined && existing.nodes.every((node, i) => node === candidate.nodes[i]);
   }
 
   /** The index of the first annotation that comes after `annotation`. */

@@ -12,7 +12,8 @@ import type { Category } from '../shared/categories.ts';
 import type { MatchSession } from '../matcher/index.ts';
 
 export interface MatchSource {
-  session(): MatchSession;
+  /** `knowing`: an earlier session of the same page (Matcher.session). */
+  session(knowing?: MatchSession): MatchSession;
   categoryOf(entry: number): Category;
 }
 
@@ -20,10 +21,22 @@ export class Annotator {
   #session: MatchSession | null = null;
   #revisit = false;
 
+  /**
+   * `previous`: the annotator that read this page before and asked for a
+   * revisit. The new session knows every context term it saw, so the page
+   * can be read again piece by piece and still find what one reading of the
+   * whole page would.
+   */
   constructor(
     private readonly doc: Document,
     private readonly source: MatchSource,
-  ) {}
+    previous?: Annotator,
+  ) {
+    this.#previous = previous;
+  }
+
+  /** Until the session opens (then dropped, so that revisits never chain sessions in memory). */
+  #previous: Annotator | undefined;
 
   /**
    * Loads the matcher and opens the session. The first time on a page this
@@ -31,7 +44,12 @@ export class Annotator {
    * rather than inside a step that also scans.
    */
   prepare(): MatchSession {
-    return (this.#session ??= this.source.session());
+    if (this.#session === null) {
+      const previous = this.#previous;
+      this.#session = this.source.session((previous && previous.#session) ?? undefined);
+      this.#previous = undefined;
+    }
+    return this.#session;
   }
 
   /**

@@ -20,7 +20,8 @@ import type { DatasetHeader } from '../dataset/types.ts';
 
 /** What the annotator needs: a session per page. `Matcher` itself is one. */
 export interface PageMatcher {
-  session(): MatchSession;
+  /** `knowing`: an earlier session of the page, whose context terms count from the start (Matcher.session). */
+  session(knowing?: MatchSession): MatchSession;
 }
 
 /** One dataset's part of the global numbering. */
@@ -60,7 +61,7 @@ function parts(): Part[] {
 
 export function getMatcher(): PageMatcher {
   if (userParts.length === 0) return bundledPart().matcher;
-  return (merged ??= { session: () => new MergedSession(parts()) });
+  return (merged ??= { session: (knowing) => new MergedSession(parts(), knowing) });
 }
 
 function partOf(entry: number): Part | undefined {
@@ -164,8 +165,13 @@ function parseUserBundle(json: string, entries: number): Bundle {
 class MergedSession implements MatchSession {
   readonly #sessions: Array<{ part: Part; session: MatchSession }>;
 
-  constructor(parts: readonly Part[]) {
-    this.#sessions = parts.map((part) => ({ part, session: part.matcher.session() }));
+  constructor(parts: readonly Part[], knowing?: MatchSession) {
+    // Each dataset's session knows that dataset's earlier session (if it is still loaded).
+    const earlier = knowing instanceof MergedSession ? knowing.#sessions : [];
+    this.#sessions = parts.map((part) => ({
+      part,
+      session: part.matcher.session(earlier.find((e) => e.part === part)?.session),
+    }));
   }
 
   scan(blocks: readonly string[]): ScanResult {

@@ -34,7 +34,7 @@ import { isSiteEnabled, type Settings } from '../shared/settings-schema.ts';
 import type { AnnotationsReply, BackgroundRequest, ContentRequest, PageAnnotation } from '../shared/messages.ts';
 
 const matchSource: MatchSource = {
-  session: () => getMatcher().session(),
+  session: (knowing) => getMatcher().session(knowing),
   categoryOf: categoryOfEntry,
 };
 
@@ -64,7 +64,7 @@ interface Running {
 const NAVIGATION_SETTLE_MS = 1_000;
 
 export class PageController {
-  readonly #store = new AnnotationStore();
+  #store = new AnnotationStore();
   #settings: Settings;
   #run: Running | null = null;
   #shown: Annotation[] = [];
@@ -247,8 +247,9 @@ export class PageController {
    * Reads the whole page. "restart": a new page (first run, navigation, new
    * settings); what was drawn goes at once and the new reading shows as it
    * comes, visible text first. "revisit": the matcher asked to read the page
-   * again in one batch; what is drawn stays until the new reading replaces it
-   * (except with the wrap renderer, which must unwrap before reading).
+   * again, knowing what the first reading saw; what is drawn stays until the
+   * new reading replaces it whole (except with the wrap renderer, which must
+   * unwrap before reading).
    */
   #read(mode: 'restart' | 'revisit'): void {
     const run = this.#run;
@@ -256,7 +257,7 @@ export class PageController {
     run.scheduler.cancel();
     run.revisiting = mode === 'revisit';
     const options = this.#collectOptions();
-    const annotator = new Annotator(this.doc, matchSource);
+    const annotator = new Annotator(this.doc, matchSource, mode === 'revisit' ? run.annotator : undefined);
     run.roots = findRoots(this.doc, options);
     if (mode === 'restart' || run.renderer.changesDom) {
       run.annotator = annotator;
@@ -266,12 +267,7 @@ export class PageController {
     if (mode === 'restart') this.#firstDrawn = false;
     const job =
       mode === 'revisit'
-        ? rereadPage(run.roots, options, annotator, (found) => {
-            this.#store.clear();
-            this.#store.add(found);
-            run.annotator = annotator;
-            this.#redraw();
-          })
+        ? this.#reread(run, annotator, options)
         : readPage(run.roots, options, annotator, {
             add: (found) => {
               this.#store.add(found);
@@ -281,6 +277,33 @@ export class PageController {
     void run.scheduler.run(job, mode === 'revisit' ? 'background' : 'visible').then((finished) => {
       if (run.revisiting && mode === 'revisit') run.revisiting = false;
       if (finished && mode === 'restart') this.#revisitIfAsked(run, annotator);
+    });
+  }
+
+  /**
+   * The revisit's job: a new store filled piece by piece, which takes over
+   * when the page has been read. What is found again keeps its annotation
+   * object, so the renderer then touches only what changed. The wrap
+   * renderer has unwrapped everything already (#read): there the new
+   * reading is drawn as it comes, as on a first reading, rather than
+   * wrapped all at once at the end.
+   */
+  #reread(run: Running, annotator: Annotator, options: CollectOptions): Generator<unknown, void> {
+    if (run.renderer.changesDom) {
+      const reader = {
+        add: (found: Annotation[]) => {
+          this.#store.add(found);
+          this.#redraw();
+        },
+      };
+      return rereadPage(run.roots, options, annotator, reader, () => {});
+    }
+    const next = new AnnotationStore();
+    const add = (found: Annotation[]) => next.add(found.map((a) => this.#store.equalOf(a) ?? a));
+    return rereadPage(run.roots, options, annotator, { add }, () => {
+      this.#store = next;
+      run.annotator = annotator;
+      this.#redraw();
     });
   }
 

@@ -1,8 +1,8 @@
 /**
  * The reading jobs the scheduler runs, as generators whose every step is
- * small: the whole page (visible text first), the whole page again in one
- * matcher batch (when the matcher asks to revisit), and the parts of the page
- * that changed.
+ * small: the whole page (visible text first), the whole page again in
+ * document order (when the matcher asks to revisit), and the parts of the
+ * page that changed.
  */
 import { splitLongBlock, walkBlocks, type CollectOptions, type TextBlock } from './page-text.ts';
 import type { Annotation } from './annotation.ts';
@@ -15,12 +15,6 @@ import type { Priority } from './scheduler.ts';
  * a busy machine: 8,000 characters stay near the slice budget.
  */
 const CHUNK_CHARS = 8_000;
-/**
- * A revisit reads the page in one matcher batch, so that context anywhere on
- * the page counts everywhere (the matcher's rule). Above this size, one batch
- * could itself be a long task, so the page is read in document order instead.
- */
-const ONE_BATCH_MAX_CHARS = 400_000;
 
 type Step = Priority | undefined;
 
@@ -75,24 +69,25 @@ export function* readPage(
   yield* scanInChunks(rest, annotator, reader);
 }
 
-/** Reads the roots again in one matcher batch, and hands over everything found at once. */
+/**
+ * Reads the roots again when the matcher asked to revisit: in document order,
+ * in the same small batches as the first reading. The annotator's session
+ * knows every context term of the first reading from the start (Annotator),
+ * so this finds what one batch of the whole page would, without one long
+ * step. `reader.add` gets each batch's annotations; `done` follows the last.
+ */
 export function* rereadPage(
   roots: readonly Element[],
   options: CollectOptions,
   annotator: Annotator,
-  replace: (annotations: Annotation[]) => void,
+  reader: PageReader,
+  done: () => void,
 ): Generator<Step, void> {
   annotator.prepare();
   yield;
   const blocks = yield* collect(roots, options);
-  const chars = blocks.reduce((sum, b) => sum + b.text.length, 0);
-  if (chars <= ONE_BATCH_MAX_CHARS) {
-    replace(annotator.annotate(blocks));
-    return;
-  }
-  const found: Annotation[] = [];
-  yield* scanInChunks(blocks, annotator, { add: (annotations) => found.push(...annotations) });
-  replace(found);
+  yield* scanInChunks(blocks, annotator, reader);
+  done();
 }
 
 /** Reads changed parts of the page; `replace` swaps what was found under each scope. */

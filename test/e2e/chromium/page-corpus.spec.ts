@@ -27,6 +27,7 @@ import {
   domAtLoadAndNow,
   firstDifference,
   highlightSet,
+  highlightsIn,
   installPageProbes,
   lastSettled,
   longTasksSinceStart,
@@ -46,7 +47,7 @@ const corpusPages = hasCorpus
   : [];
 
 /** The project's own static fixtures get the same checks, so CI covers them without the corpus. */
-const fixturePages = ['/seed-article.html', '/dynamic/tricky.html', '/dynamic/huge-text.html'];
+const fixturePages = ['/seed-article.html', '/dynamic/tricky.html', '/dynamic/huge-text.html', '/dynamic/long-revisit.html'];
 
 test.beforeEach(async ({ page, extensionContext }) => {
   await resetSettings(extensionContext);
@@ -109,6 +110,23 @@ for (const name of corpusPages) {
 test('the corpus is here, or its tests are skipped', () => {
   test.skip(!hasCorpus, `no corpus at ${CORPUS}`);
   expect(corpusPages.length).toBeGreaterThan(100);
+});
+
+test('a long page whose context comes last is read again, piece by piece: the gated name is found, with no long task', async ({ page, server, extensionId }) => {
+  const errors = collectErrors(page, extensionId);
+  const readTwice = async () => {
+    await page.goto(`${server.url}/dynamic/long-revisit.html`, { waitUntil: 'domcontentloaded' });
+    // Round 2 is the revisit: "Conoco" in the lead counts only once "Deir ez-Zor", last on the page, is known.
+    const settled = await waitSettled(page, 1);
+    await nextFrames(page);
+    return { settled, longTasks: (await longTasksSinceStart(page)).filter((task) => task.duration > LONG_TASK_MS) };
+  };
+  let run = await readTwice();
+  // As in checkGuest: one long task can be another process's; one that comes back fails.
+  if (run.longTasks.length > 0) run = await readTwice();
+  expect(run.longTasks, `long tasks (longest slice: ${run.settled.longestSliceMs} ms)`).toEqual([]);
+  expect(await highlightsIn(page, '#lead')).toEqual(['Conoco']);
+  expect(errors).toEqual([]);
 });
 
 for (const path of fixturePages) {

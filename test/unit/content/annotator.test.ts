@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { Annotator } from '../../../src/content/annotator.ts';
+import { Annotator, type MatchSource } from '../../../src/content/annotator.ts';
+import type { MatchSession } from '../../../src/matcher/index.ts';
 import { collectBlocks } from '../../../src/content/page-text.ts';
 import { annotateBody, phraseSource, setBody } from './helpers.ts';
 
@@ -27,6 +28,24 @@ describe('Annotator', () => {
     (document.querySelector('p')!.firstChild as Text).data = 'Changed text';
     const annotations = new Annotator(document, phraseSource({ Iraq: 'places' })).annotate(blocks);
     expect(annotations.map((a) => a.range.startContainer.parentElement!.textContent)).toEqual(['Iraq']);
+  });
+
+  it('opens its session knowing the session of the annotator it follows (a revisit)', () => {
+    setBody('<p>Iraq</p>');
+    const inner = phraseSource({ Iraq: 'places' });
+    const knownBy: Array<MatchSession | undefined> = [];
+    const source: MatchSource = {
+      categoryOf: inner.categoryOf,
+      session(knowing) {
+        knownBy.push(knowing);
+        return inner.session();
+      },
+    };
+    const first = new Annotator(document, source);
+    const firstSession = first.prepare();
+    new Annotator(document, source, first).prepare();
+    new Annotator(document, source).prepare();
+    expect(knownBy).toEqual([undefined, firstSession, undefined]);
   });
 
   it('keeps one matcher session for all the batches of a page', () => {

@@ -48,15 +48,30 @@ describe('reading jobs', () => {
     expect(steps).toBeGreaterThan(batches.length);
   });
 
-  it('rereadPage (the matcher asked to revisit) reads the whole page in one batch, and hands it over at once', () => {
+  it('rereadPage (the matcher asked to revisit) reads the page in document order, in small batches, then says it is done', () => {
     longPage();
     const { source, batches } = recording();
-    const handed: Annotation[][] = [];
-    drain(rereadPage([document.body], { wholePage: true }, new Annotator(document, source), (a) => handed.push(a)));
-    expect(batches).toHaveLength(1);
-    expect(batches[0]).toHaveLength(60);
-    expect(handed).toHaveLength(1);
-    expect(handed[0]).toHaveLength(60);
+    const events: string[] = [];
+    const found: Annotation[] = [];
+    drain(
+      rereadPage(
+        [document.body],
+        { wholePage: true },
+        new Annotator(document, source),
+        {
+          add: (a) => {
+            found.push(...a);
+            events.push('add');
+          },
+        },
+        () => events.push('done'),
+      ),
+    );
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat().map((b) => Number.parseInt(b, 10))).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(found).toHaveLength(60);
+    expect(events.at(-1)).toBe('done');
+    expect(events.filter((e) => e === 'done')).toHaveLength(1);
   });
 
   it('readScopes reads each changed part on its own and skips parts the page removed meanwhile', () => {

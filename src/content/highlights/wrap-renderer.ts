@@ -6,10 +6,16 @@
  * to them: a text node moved into a wrapper makes React's next
  * `parent.removeChild(node)` throw. So the page's node (the "origin") never
  * moves. It keeps the text before the first mention (possibly none), and the
- * rest is added after it as new nodes of ours: plain text and
- * `<backstory-mark>` elements. Unwrapping puts the text back into the origin
- * and removes our nodes, which leaves the DOM exactly as it was; nothing else
- * is merged or normalised.
+ * rest is added after it in one `<backstory-wrap>` of ours (display:
+ * contents, so it lays out as if its children stood in its place): plain
+ * text and `<backstory-mark>` elements. Unwrapping puts the text back into
+ * the origin and removes that element, which leaves the DOM exactly as it
+ * was; nothing else is merged or normalised.
+ *
+ * One element per origin, because Chromium updates every live Range of the
+ * document on each node removed: with the annotations' ranges alive, taking
+ * our nodes out one by one was quadratic (13,000 mentions on a long page:
+ * 13 s to unwrap; one removal per origin: 1.5 s, measured).
  *
  * When the page rewrites or removes an origin itself (React setting
  * `nodeValue`), our copies of its old text are stale: `repair` drops them
@@ -24,6 +30,7 @@ import type { Renderer } from './renderer.ts';
 import type { HighlightStyle } from '../../shared/settings-schema.ts';
 
 export const MARK_TAG = 'backstory-mark';
+export const WRAP_TAG = 'backstory-wrap';
 
 export interface WrapHooks {
   /** Runs our own DOM changes so that the page observer does not take them for the page's. */
@@ -44,8 +51,8 @@ interface Wrap {
   parent: Node;
   /** What the origin holds while wrapped. */
   prefix: string;
-  /** Our nodes after the origin, in order: text nodes and outermost marks. */
-  added: Node[];
+  /** Our element after the origin, holding the rest: text nodes and marks. */
+  box: HTMLElement;
   /** Where each run of the original text lives, the origin's own first. */
   pieces: Piece[];
   marks: Map<Annotation, HTMLElement[]>;
@@ -153,14 +160,14 @@ export class WrapRenderer implements Renderer {
 
     const cuts = [...new Set(spans.flatMap((s) => [s.start, s.end]).concat(text.length))].sort((a, b) => a - b);
     const firstStart = cuts[0]!;
-    const wrap: Wrap = { parent, prefix: text.slice(0, firstStart), added: [], pieces: [], marks: new Map() };
+    const box = this.doc.createElement(WRAP_TAG);
+    const wrap: Wrap = { parent, prefix: text.slice(0, firstStart), box, pieces: [], marks: new Map() };
     wrap.pieces.push({ node: origin, start: 0, end: firstStart });
     // Marks open around consecutive runs: a claim's mark holds the names inside it.
     const open: Array<{ annotation: Annotation; mark: HTMLElement }> = [];
     const appendTo = (node: Node) => {
       const top = open[open.length - 1];
-      if (top) top.mark.append(node);
-      else wrap.added.push(node);
+      (top ? top.mark : box).append(node);
     };
     let anyMark = false;
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -191,9 +198,7 @@ export class WrapRenderer implements Renderer {
     }
     // Nothing but whitespace to mark: leave the page's node alone.
     if (!anyMark) return;
-    const fragment = this.doc.createDocumentFragment();
-    fragment.append(...wrap.added);
-    parent.insertBefore(fragment, origin.nextSibling);
+    parent.insertBefore(box, origin.nextSibling);
     origin.data = wrap.prefix;
     this.#wraps.set(origin, wrap);
   }
@@ -204,8 +209,8 @@ export class WrapRenderer implements Renderer {
     if (!wrap) return;
     this.#wraps.delete(origin);
     const untouched = origin.data === wrap.prefix && origin.parentNode === wrap.parent;
-    const rest = untouched ? wrap.added.map((node) => (node.parentNode === wrap.parent ? node.textContent : '')).join('') : '';
-    for (const node of wrap.added) node.parentNode?.removeChild(node);
+    const rest = untouched && wrap.box.parentNode === wrap.parent ? (wrap.box.textContent ?? '') : '';
+    wrap.box.parentNode?.removeChild(wrap.box);
     if (untouched) origin.data = wrap.prefix + rest;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The page layer's core cases in Firefox (puppeteer-core over WebDriver
  * BiDi): the Highlight API leaves the DOM as it was; the wrap renderer
- * unwraps exactly when turned off; text added by infinite scroll and a
+ * unwraps exactly when turned off; a long page read again (revisit) finds
+ * what its last paragraph unlocks; text added by infinite scroll and a
  * single-page navigation is read as on a fresh load; a React app
  * re-rendering every 100 ms never throws with either renderer; the keyboard
  * message walks the annotations.
@@ -144,6 +145,15 @@ describe('Firefox: the page layer', () => {
     await setSettings({ enabled: false });
     await waitFor(() => markCount(page), (count) => count === 0, 'marks to go');
     expect(await serialised(page)).toEqual(before);
+    await page.close();
+  });
+
+  it('a long page whose context comes last is read again, and the gated name in its lead is found', async () => {
+    // "Conoco" counts only on a page that names Syria or Deir ez-Zor, which only its last paragraph does.
+    const { page, errors } = await open('/dynamic/long-revisit.html');
+    await waitSettled(page, 1);
+    expect(await highlightSet(page, '#lead')).toEqual(['Conoco']);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

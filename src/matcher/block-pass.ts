@@ -47,7 +47,7 @@ import {
 } from './index-data.ts';
 import { MAX_NUMBER_TOKENS } from './limits.ts';
 import { followsOtherName, isDateline, isLocaleRegion, isTitleCase } from './neighbours.ts';
-import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, percentSignAfter } from './numbers.ts';
+import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, isGroupSeparator, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
 
@@ -586,7 +586,8 @@ export class BlockPass {
       if (index >= 0) return this.#claims!.anchorValue(NUMBER_WORDS[index]!.value, percentSignAfter(text, end) ? UNIT_PERCENT : -1);
     }
     // As common: digits alone ("12", "2018"), not followed by a comma or dot
-    // and more digits (1,000; 3.5) nor by a number word (100 billion).
+    // and more digits (1,000; 3.5), by a space and a group of digits (1 200)
+    // nor by a number word (100 billion).
     if (end - start <= 15 && !this.#isNumberWord(j + 1, n)) {
       let value = 0;
       let i = start;
@@ -595,7 +596,9 @@ export class BlockPass {
         if (c < 48 || c > 57) break;
         value = value * 10 + (c - 48);
       }
-      const joinedPunct = j + 1 < n && b[2 * j + 2] === end + 1 && (unitAt(text, end) === 44 || unitAt(text, end) === 46);
+      const joined = j + 1 < n && b[2 * j + 2] === end + 1;
+      const after = unitAt(text, end);
+      const joinedPunct = joined && (after === 44 || after === 46 || (end - start <= 3 && isGroupSeparator(after) && unitAt(text, end + 1) >= 48 && unitAt(text, end + 1) <= 57));
       if (i === end && !joinedPunct) {
         const sign = currencyOf(tokens, j);
         return this.#claims!.anchorValue(value, sign >= 0 ? sign : percentSignAfter(text, end) ? UNIT_PERCENT : -1);

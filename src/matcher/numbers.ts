@@ -182,6 +182,11 @@ function isDigit(c: number): boolean {
 const read = { value: 0, last: 0, unit: 0, charStart: 0, charEnd: 0, suffixUnit: -1 };
 
 /** Where the digits starting at `start` stop (== start when there are none). */
+/** A comma, or a space as some languages group thousands with (plain, no-break, narrow no-break, thin). */
+export function isGroupSeparator(c: number): boolean {
+  return c === 44 || c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
 function digitsEnd(text: string, start: number, end: number): number {
   let i = start;
   while (i < end && isDigit(unitAt(text, i))) i++;
@@ -231,13 +236,18 @@ function readDigits(ctx: ItemContext, j: number, currency: boolean): boolean {
   let suffix = digitSuffix(text, digitsTo, b[2 * j + 1]!);
   if (suffix === null) return false;
   let last = j;
-  // Thousands groups: 1,000,000 — only right after a short first group.
+  // Thousands groups: 1,000,000, or with spaces as French and others
+  // write them (1 200, 12 000, also no-break and thin spaces) — only right
+  // after a short first group, three digits each, one separator throughout.
   let grouped: string | null = null;
   if (suffix === '' && digitsTo - start <= 3) {
+    let separator = -1;
     while (last + 1 < limit) {
       const end = b[2 * last + 1]!;
       const next = b[2 * last + 2]!;
-      if (next !== end + 1 || unitAt(text, end) !== 44) break;
+      const c = unitAt(text, end);
+      if (next !== end + 1 || !isGroupSeparator(c) || (separator !== -1 && c !== separator)) break;
+      separator = c;
       const groupEnd = b[2 * last + 3]!;
       const groupDigits = digitsEnd(text, next, groupEnd);
       if (groupDigits - next !== 3) break;

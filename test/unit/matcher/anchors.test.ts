@@ -89,7 +89,7 @@ describe('cue anchors', () => {
   it('find claims stated in every number form', () => {
     const set = patternSet([['Syria']], [[{ terms: ['1,000 people', 'killed'] }], [{ terms: ['$100 billion', 'oil'] }], [{ terms: ['sixteen'] }]]);
     const blocks = [
-      'Some one thousand people were killed. Nothing else here. 1000 people killed.',
+      'Some one thousand people were killed. Nothing else here. 1000 people killed. Then 1 000 people killed.',
       'About 100bn dollars of oil. Another 100 sentence. Sixteen, then 16 and a 16th.',
     ];
     const { fast, reference } = bothWays(set, blocks);
@@ -97,6 +97,7 @@ describe('cue anchors', () => {
     expect(fast.map((m) => [m.entry, blocks[m.block]!.slice(m.start, m.end)])).toEqual([
       [1, 'one thousand people were killed'],
       [1, '1000 people killed'],
+      [1, '1 000 people killed'],
       [2, '100bn dollars of oil'],
       [3, 'Sixteen'],
       [3, '16'],

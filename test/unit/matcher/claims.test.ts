@@ -145,6 +145,15 @@ describe('numbers and units', () => {
     expect(textsOf(m, 2, 'About 1,500,000 fled; 1.5m more said 1.5 million.')).toEqual(['1,500,000', '1.5 million']);
   });
 
+  it('reads thousands grouped with spaces, as French and others write them', () => {
+    const m = claims([{ terms: ['1,200 people'] }], [{ terms: ['1.5 million'] }]);
+    expect(textsOf(m, 1, 'Some 1 200 people, 1\u00a0200 people, 1\u202f200 people, 1\u2009200 people.')).toHaveLength(4);
+    expect(textsOf(m, 2, 'About 1 500 000 fled.')).toEqual(['1 500 000']);
+    // One separator throughout; three digits a group; a short first group; one space only.
+    expect(textsOf(m, 2, 'About 1 500,000 fled.')).toEqual([]);
+    expect(textsOf(m, 1, 'In 2023 200 people; 1 20 people; 1  200 people.')).toEqual([]);
+  });
+
   it('compound number words', () => {
     const m = claims([{ terms: ['125 rockets'] }]);
     expect(textsOf(m, 1, 'one hundred and twenty-five rockets')).toEqual(['one hundred and twenty-five rockets']);

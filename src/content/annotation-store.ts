@@ -41,15 +41,19 @@ export class AnnotationStore {
     return this.#byNode.get(node) ?? [];
   }
 
-  /** The annotation of this store equal to `candidate` (same entry, same text), if there is one. */
+  /**
+   * The annotation of this store equal to `candidate` (same entry, same
+   * place), if there is one and its range still holds text (the page may
+   * have rewritten the text since, even to the same length).
+   */
   equalOf(candidate: Annotation): Annotation | undefined {
-    const existing = this.#byStart.get(candidate.nodes[0]!)?.get(startKey(candidate));
-    return existing !== undefined && existing.nodes.every((node, i) => node === candidate.nodes[i]) ? existing : undefined;
+    const existing = this.#sameAs(candidate);
+    return existing === undefined || existing.range.collapsed ? undefined : existing;
   }
 
   /** Adds annotations (given in document order); one equal to an existing annotation is ignored. */
   add(annotations: readonly Annotation[]): void {
-    const fresh = annotations.filter((a) => this.equalOf(a) === undefined);
+    const fresh = annotations.filter((a) => this.#sameAs(a) === undefined);
     if (fresh.length === 0) return;
     const at = this.#insertionPoint(fresh[0]!);
     const next = this.#list[at];
@@ -132,6 +136,12 @@ export class AnnotationStore {
       else entries.set(annotation.entry, { category: annotation.category, count: 1 });
     }
     return entries;
+  }
+
+  /** The annotation recorded at the same place for the same entry, if any. */
+  #sameAs(candidate: Annotation): Annotation | undefined {
+    const existing = this.#byStart.get(candidate.nodes[0]!)?.get(startKey(candidate));
+    return existing !== undefined && existing.nodes.every((node, i) => node === candidate.nodes[i]) ? existing : undefined;
   }
 
   /** The index of the first annotation that comes after `annotation`. */

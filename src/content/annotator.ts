@@ -54,10 +54,21 @@ export class Annotator {
 
   /**
    * The matcher saw, in a later batch, context that earlier batches were
-   * waiting for: the page should be read again, whole, with a fresh session.
+   * waiting for: the page should be read again, whole, by an annotator that
+   * follows this one.
    */
   get wantsRevisit(): boolean {
     return this.#revisit;
+  }
+
+  /**
+   * The page has been read again, whole, in document order: what its
+   * batches asked for is what one reading of the whole page gives (a short
+   * form before its full name stays unmatched), so nothing is left to ask.
+   * Only batches read after this can ask for another reading.
+   */
+  settle(): void {
+    this.#revisit = false;
   }
 
   /** Annotations for these blocks, in document order. Blocks whose text changed since they were read are skipped. */

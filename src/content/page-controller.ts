@@ -20,7 +20,7 @@ import { WrapRenderer } from './highlights/wrap-renderer.ts';
 import { KeyboardNavigation } from './keyboard-navigation.ts';
 import { NavigationWatch } from './navigation-watch.ts';
 import { PageObserver, type PageChange } from './page-observer.ts';
-import { readPage, readScopes, rereadPage } from './page-scan.ts';
+import { readPage, readScopes, rereadPage, type PageReader } from './page-scan.ts';
 import { blocksToReread, findRoots, isReadable, outermost, type CollectOptions } from './page-text.ts';
 import { SliceScheduler } from './scheduler.ts';
 import { categoryOfEntry, findEntryById, getEntry, getMatcher, onDatasetChange } from './dataset.ts';
@@ -51,6 +51,8 @@ interface Running {
   roots: Element[];
   /** A revisit is queued; one is enough. */
   revisiting: boolean;
+  /** The store a revisit is filling, until it takes over; what leaves the page leaves it too. */
+  pending: AnnotationStore | null;
   /** Until then, what the page adds belongs to the article just navigated to (see #onPageChange). */
   freshUntil: number;
 }
@@ -128,7 +130,11 @@ export class PageController {
     }
     if (next.highlightStyle !== previous.highlightStyle) run.renderer.setStyle(next.highlightStyle);
     if (next.scope !== previous.scope) this.refresh();
-    else this.#redraw();
+    else {
+      this.#redraw();
+      // A revisit under way reads and draws as its renderer needs (#reread): start it again for the new one.
+      if (next.renderer !== previous.renderer && run.revisiting) this.#read('revisit');
+    }
   }
 
   /** Reads the whole page again with a fresh matcher session. */
@@ -205,6 +211,7 @@ export class PageController {
       annotator: new Annotator(doc, matchSource),
       roots: [],
       revisiting: false,
+      pending: null,
       freshUntil: 0,
     };
     this.#run = run;
@@ -256,6 +263,7 @@ export class PageController {
     if (!run) return;
     run.scheduler.cancel();
     run.revisiting = mode === 'revisit';
+    run.pending = null;
     const options = this.#collectOptions();
     const annotator = new Annotator(this.doc, matchSource, mode === 'revisit' ? run.annotator : undefined);
     run.roots = findRoots(this.doc, options);
@@ -268,12 +276,7 @@ export class PageController {
     const job =
       mode === 'revisit'
         ? this.#reread(run, annotator, options)
-        : readPage(run.roots, options, annotator, {
-            add: (found) => {
-              this.#store.add(found);
-              this.#redraw();
-            },
-          });
+        : readPage(run.roots, options, annotator, this.#drawingReader(run));
     void run.scheduler.run(job, mode === 'revisit' ? 'background' : 'visible').then((finished) => {
       if (run.revisiting && mode === 'revisit') run.revisiting = false;
       if (finished && mode === 'restart') this.#revisitIfAsked(run, annotator);
@@ -289,22 +292,42 @@ export class PageController {
    * wrapped all at once at the end.
    */
   #reread(run: Running, annotator: Annotator, options: CollectOptions): Generator<unknown, void> {
-    if (run.renderer.changesDom) {
-      const reader = {
-        add: (found: Annotation[]) => {
-          this.#store.add(found);
-          this.#redraw();
-        },
-      };
-      return rereadPage(run.roots, options, annotator, reader, () => {});
-    }
+    if (run.renderer.changesDom) return rereadPage(run.roots, options, annotator, this.#drawingReader(run), () => {});
     const next = new AnnotationStore();
+    run.pending = next;
     const add = (found: Annotation[]) => next.add(found.map((a) => this.#store.equalOf(a) ?? a));
     return rereadPage(run.roots, options, annotator, { add }, () => {
+      run.pending = null;
       this.#store = next;
       run.annotator = annotator;
       this.#redraw();
     });
+  }
+
+  /**
+   * A reader that adds what each batch finds and draws it at once. A
+   * renderer that changes the DOM gets a long block's annotations only when
+   * all its pieces are read: drawing the first piece would split the text
+   * node, and the later pieces would look stale (page-scan.ts).
+   */
+  #drawingReader(run: Running): PageReader {
+    return {
+      add: (found) => {
+        this.#store.add(found);
+        this.#redraw();
+      },
+      wholeBlocks: run.renderer.changesDom,
+    };
+  }
+
+  /**
+   * Removes annotations from the store, and from the one a revisit is
+   * filling (which takes over later and must not bring them back); true
+   * when the store lost some.
+   */
+  #remove(run: Running, which: (store: AnnotationStore) => Annotation[]): boolean {
+    if (run.pending) which(run.pending);
+    return which(this.#store).length > 0;
   }
 
   /** The matcher saw context that earlier batches waited for: read the page again, once. */
@@ -326,13 +349,13 @@ export class PageController {
       this.refresh();
       return;
     }
-    let dropped = change.removed ? this.#store.removeStale().length > 0 : false;
+    let dropped = change.removed ? this.#remove(run, (store) => store.removeStale()) : false;
 
     // Articles come and go (infinite scroll, a longer article replacing a teaser as the largest).
     const roots = structural ? findRoots(this.doc, options) : run.roots;
     const newRoots = roots.filter((root) => !run.roots.includes(root));
     if (run.roots.some((root) => !roots.includes(root))) {
-      dropped = this.#store.remove((a) => !roots.some((root) => root.contains(a.nodes[0]!))).length > 0 || dropped;
+      dropped = this.#remove(run, (store) => store.remove((a) => !roots.some((root) => root.contains(a.nodes[0]!)))) || dropped;
     }
     run.roots = roots;
 
@@ -341,22 +364,28 @@ export class PageController {
     for (const element of change.toggled) {
       if (!roots.some((root) => root.contains(element))) continue;
       if (isReadable(element, roots, options)) toggled.push(element);
-      else if (this.#store.removeWithin(element).length > 0) dropped = true;
+      else if (this.#remove(run, (store) => store.removeWithin(element))) dropped = true;
     }
 
     const scopes = outermost([...newRoots, ...blocksToReread([...change.added, ...change.changedText, ...toggled], roots, options)]);
     if (run.renderer.changesDom) {
       // The wrap renderer's text must be back in the page's nodes before they are read again.
-      for (const scope of scopes) if (this.#store.removeWithin(scope).length > 0) dropped = true;
+      for (const scope of scopes) if (this.#remove(run, (store) => store.removeWithin(scope))) dropped = true;
     }
     if (dropped) this.#redraw();
     if (scopes.length === 0) return;
-    const annotator = run.annotator;
-    const job = readScopes(scopes, options, annotator, (scope, found) => {
-      this.#store.removeWithin(scope);
-      this.#store.add(found);
-      this.#redraw();
-    });
+    // Jobs run in turn: the session is the one of the page as it is when this
+    // job starts (a revisit queued before it may have replaced it).
+    let annotator = run.annotator;
+    const controller = this;
+    const job = (function* () {
+      annotator = run.annotator;
+      yield* readScopes(scopes, options, annotator, (scope, found) => {
+        controller.#store.removeWithin(scope);
+        controller.#store.add(found);
+        controller.#redraw();
+      });
+    })();
     void run.scheduler.run(job, 'visible').then((finished) => finished && this.#revisitIfAsked(run, annotator));
   }
 

@@ -21,6 +21,13 @@ type Step = Priority | undefined;
 export interface PageReader {
   /** Adds what a batch found. */
   add(annotations: Annotation[]): void;
+  /**
+   * Hand over what a block longer than one batch holds only once all its
+   * pieces are read: for a renderer that splits text nodes, whose drawing
+   * of the first piece would make the later ones look stale (page-text.ts
+   * isBlockCurrent).
+   */
+  wholeBlocks?: boolean;
 }
 
 /**
@@ -74,7 +81,9 @@ export function* readPage(
  * in the same small batches as the first reading. The annotator's session
  * knows every context term of the first reading from the start (Annotator),
  * so this finds what one batch of the whole page would, without one long
- * step. `reader.add` gets each batch's annotations; `done` follows the last.
+ * step (except that a block longer than a batch is read in pieces, here as
+ * on the first reading). `reader.add` gets each batch's annotations; `done`
+ * follows the last.
  */
 export function* rereadPage(
   roots: readonly Element[],
@@ -87,6 +96,7 @@ export function* rereadPage(
   yield;
   const blocks = yield* collect(roots, options);
   yield* scanInChunks(blocks, annotator, reader);
+  annotator.settle();
   done();
 }
 
@@ -120,7 +130,20 @@ function* collect(roots: readonly Element[], options: CollectOptions): Generator
 }
 
 function* scanInChunks(whole: readonly TextBlock[], annotator: Annotator, reader: PageReader): Generator<Step, void> {
-  const blocks = whole.some((b) => b.text.length > CHUNK_CHARS) ? whole.flatMap((b) => splitLongBlock(b, CHUNK_CHARS)) : whole;
+  let blocks: readonly TextBlock[] = whole;
+  // With long blocks cut into pieces: the index of each block's last piece.
+  let blockEnds: Set<number> | null = null;
+  if (whole.some((b) => b.text.length > CHUNK_CHARS)) {
+    const pieces: TextBlock[] = [];
+    blockEnds = new Set();
+    for (const block of whole) {
+      for (const piece of splitLongBlock(block, CHUNK_CHARS)) pieces.push(piece);
+      blockEnds.add(pieces.length - 1);
+    }
+    blocks = pieces;
+  }
+  const holdBack = blockEnds !== null && reader.wholeBlocks === true;
+  let held: Annotation[] = [];
   let start = 0;
   while (start < blocks.length) {
     let end = start;
@@ -130,7 +153,14 @@ function* scanInChunks(whole: readonly TextBlock[], annotator: Annotator, reader
       end++;
     }
     const annotations = annotator.annotate(blocks.slice(start, end));
-    if (annotations.length > 0) reader.add(annotations);
+    if (holdBack && !blockEnds!.has(end - 1)) {
+      // The batch ends inside a block: the rest of it comes first.
+      for (const annotation of annotations) held.push(annotation);
+    } else {
+      const all = held.length > 0 ? held.concat(annotations) : annotations;
+      held = [];
+      if (all.length > 0) reader.add(all);
+    }
     start = end;
     yield;
   }

@@ -105,6 +105,39 @@ for (const mode of ['', '&keep'] as const) {
   });
 }
 
+test('text removed while the page is read again (revisit) leaves nothing behind: the highlights are a fresh reading’s', async ({ page, server, extensionContext, extensionId }) => {
+  const errors = collectErrors(page, extensionId);
+  await page.goto(`${server.url}/dynamic/long-revisit.html`, { waitUntil: 'domcontentloaded' });
+  // The first reading asks for a second (long-revisit.html says why), which takes
+  // a few hundred milliseconds: remove the lead and the first entries while it runs.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          const mark = performance.getEntriesByName('backstory:settled')[0] as PerformanceMark | undefined;
+          if ((mark?.detail as { round: number } | undefined)?.round !== 1) return void setTimeout(check, 1);
+          setTimeout(() => {
+            document.getElementById('lead')!.remove();
+            for (const p of [...document.querySelectorAll('#feed > p')].slice(0, 20)) p.remove();
+            resolve();
+          }, 40);
+        };
+        check();
+      }),
+  );
+  await waitSettled(page, 1);
+  await page.waitForTimeout(300);
+  const afterRevisit = await highlightSet(page);
+  expect(afterRevisit).not.toContain('');
+  // A fresh reading of the page as it is now: off, then on.
+  await setSettings(extensionContext, { enabled: false });
+  await expect.poll(() => highlightSet(page)).toEqual([]);
+  await setSettings(extensionContext, { enabled: true });
+  await waitSettled(page);
+  await expect.poll(() => highlightSet(page)).toEqual(afterRevisit);
+  expect(errors).toEqual([]);
+});
+
 test('a page full of traps: editable text, forms, SVG, iframes, shadow DOM and hidden text are left alone', async ({ page, server, extensionContext, extensionId }) => {
   await setSettings(extensionContext, { mentions: 'all' });
   const errors = collectErrors(page, extensionId);

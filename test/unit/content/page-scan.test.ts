@@ -5,6 +5,9 @@ import { readPage, readScopes, rereadPage } from '../../../src/content/page-scan
 import { rendererFor } from '../../../src/content/highlights/renderer.ts';
 import type { Annotation } from '../../../src/content/annotation.ts';
 import { phraseSource, setBody } from './helpers.ts';
+import { matcherFor } from '../matcher/helpers.ts';
+import { AnnotationStore } from '../../../src/content/annotation-store.ts';
+import { WrapRenderer } from '../../../src/content/highlights/wrap-renderer.ts';
 
 /** A source whose sessions record each batch they are asked to scan. */
 function recording(): { source: MatchSource; batches: string[][] } {
@@ -72,6 +75,51 @@ describe('reading jobs', () => {
     expect(found).toHaveLength(60);
     expect(events.at(-1)).toBe('done');
     expect(events.filter((e) => e === 'done')).toHaveLength(1);
+  });
+
+  it('rereadPage leaves nothing to ask: a short form before its full name, unmatched as in one reading, asks no further revisit', () => {
+    // Conoco waits for Syria (the end of the page); Ryder, in the first batch, for Pat Ryder in a later one.
+    const m = matcherFor([[{ text: 'Conoco', requires: ['Syria'] }], ['Pat Ryder', { text: 'Ryder', afterFullName: true }], ['Syria']]);
+    const source: MatchSource = { session: (knowing) => m.session(knowing), categoryOf: () => 'places' };
+    setBody(
+      `<article><p>Ryder said Conoco was hit.</p>${Array.from({ length: 30 }, () => `<p>${'words '.repeat(100)}</p>`).join('')}` +
+        '<p>Pat Ryder spoke in Syria.</p></article>',
+    );
+    const first = new Annotator(document, source);
+    drain(readPage([document.body], { wholePage: true }, first, { add: () => {} }));
+    expect(first.wantsRevisit).toBe(true);
+    const again = new Annotator(document, source, first);
+    const found: Annotation[] = [];
+    drain(rereadPage([document.body], { wholePage: true }, again, { add: (a) => found.push(...a) }, () => {}));
+    expect(found.map((a) => a.range.toString())).toEqual(['Conoco', 'Pat Ryder', 'Syria']);
+    expect(again.wantsRevisit).toBe(false);
+  });
+
+  it('with wholeBlocks, a text node longer than one batch is handed over once all its pieces are read', () => {
+    // The wrap renderer splits the node when it draws: drawn piece by piece,
+    // the later pieces would look stale and their mentions be lost.
+    setBody(`<p>${'Iraq and more words here. '.repeat(1_000)}</p>`);
+    for (const wholeBlocks of [true, false]) {
+      const store = new AnnotationStore();
+      const renderer = new WrapRenderer(document, 'underline', { quietly: (change) => change(), touching: (node) => store.touching(node) });
+      const handed: number[] = [];
+      const reader = {
+        add: (found: Annotation[]) => {
+          handed.push(found.length);
+          store.add(found);
+          renderer.draw(store.all);
+        },
+        wholeBlocks,
+      };
+      drain(readPage([document.body], { wholePage: true }, new Annotator(document, phraseSource({ Iraq: 'places' })), reader));
+      if (wholeBlocks) {
+        expect(handed).toEqual([1_000]);
+        expect(store.size).toBe(1_000);
+      } else {
+        expect(store.size).toBeLessThan(1_000);
+      }
+      renderer.clear();
+    }
   });
 
   it('readScopes reads each changed part on its own and skips parts the page removed meanwhile', () => {

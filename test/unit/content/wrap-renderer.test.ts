@@ -106,6 +106,14 @@ describe('WrapRenderer', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('gives the text back even if the page took its element out', () => {
+    const { store, renderer, before } = setup('<p>Attacks in Syria and Iraq.</p>', { Syria: 'places', Iraq: 'places' });
+    renderer.draw(store.all);
+    document.querySelector(WRAP_TAG)!.remove();
+    renderer.clear();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('nests names inside claims', () => {
     const { store, renderer } = setup('<p>Iran is behind the attacks, officials said.</p>', {
       'Iran is behind the attacks': 'claims',

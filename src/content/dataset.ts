@@ -166,7 +166,8 @@ class MergedSession implements MatchSession {
   readonly #sessions: Array<{ part: Part; session: MatchSession }>;
 
   constructor(parts: readonly Part[], knowing?: MatchSession) {
-    // Each dataset's session knows that dataset's earlier session (if it is still loaded).
+    // Each dataset's session knows that dataset's earlier session. A dataset
+    // loaded since has none (a change of datasets reads the page anew anyway).
     const earlier = knowing instanceof MergedSession ? knowing.#sessions : [];
     this.#sessions = parts.map((part) => ({
       part,

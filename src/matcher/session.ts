@@ -18,13 +18,14 @@
  *
  * revisit: when a batch reveals a context term or a full name that an
  * earlier batch's rejected candidate was waiting for, the earlier blocks
- * would now match differently; the caller rescans the page with a fresh
+ * would now match differently; the caller rescans the page with a new
  * session. (For afterFullName this is only needed when batches do not
  * arrive in document order, but the session cannot know that, so it says so.)
  * A session opened knowing the first one (Matcher.session) has every
- * context term the page mentioned from the start, so the rescan can be read
+ * context term the first one saw from the start, so the rescan can be read
  * in any number of batches, in document order, and finds what one batch of
- * the whole page would.
+ * the whole page would, the page being the same. (Terms of text the page
+ * has since dropped still count: the session cannot tell.)
  */
 import type { Match, ScanResult } from './types.ts';
 import type { BlockPass } from './block-pass.ts';

@@ -23,7 +23,12 @@ export interface PageCoverage {
   items: CoverageItem[];
 }
 
-/** Scans as the content script does: once, and again with a fresh session if the scan asks for it. */
+/**
+ * What the content script finds on a page that does not change: one batch
+ * of the whole page, and again if the scan asks (the content script reads
+ * again in small batches with a session that knows the first, which gives
+ * the same, see src/matcher/README.md).
+ */
 export function scanPage(matcher: LoadedMatcher, blocks: string[]): Match[] {
   const first = matcher.session().scan(blocks);
   return first.revisit ? matcher.session().scan(blocks).matches : first.matches;

@@ -241,6 +241,41 @@ describe('matcher properties', () => {
     );
   });
 
+  it('the same with gated aliases, short forms and a gated full name, in any batches', () => {
+    const set: PatternSet = {
+      version: 'p',
+      hash: 'h',
+      entities: [
+        { aliases: [{ text: 'green village' }, { text: 'village', afterFullName: true }] },
+        { aliases: [{ text: 'omar', requires: ['syria'] }] },
+        { aliases: [{ text: 'syria' }] },
+        // A full name that is itself gated, with its short form.
+        { aliases: [{ text: 'al resistance', requires: ['iraq'] }, { text: 'resistance', afterFullName: true }] },
+      ],
+      claims: [{ cues: [{ terms: ['oil', 'troops'], requires: ['iraq'] }] }, { cues: [{ terms: ['oil'] }] }],
+    };
+    const m = Matcher.load(compileIndex(set).bytes);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (page, rotation, cuts) => {
+        const whole = m.session().scan(page).matches;
+        const first = m.session();
+        const at = rotation % page.length;
+        first.scan(page.slice(at));
+        first.scan(page.slice(0, at));
+        const again = m.session(first);
+        const points = [...new Set(cuts.map((c) => c % (page.length + 1)))].sort((a, b) => a - b);
+        const batched: Match[] = [];
+        let from = 0;
+        for (const p of [...points, page.length]) {
+          batched.push(...again.scan(page.slice(from, p)).matches.map((x) => ({ ...x, block: x.block + from })));
+          from = p;
+        }
+        expect(batched).toEqual(whole);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('a claim whose cues are all gated is found only on a page that mentions one of their context terms', () => {
     fc.assert(
       fc.property(setAndPage, ([set, page]) => {

@@ -138,6 +138,22 @@ test('text removed while the page is read again (revisit) leaves nothing behind:
   expect(errors).toEqual([]);
 });
 
+test('a renderer switched while the page is read again (revisit) draws what a fresh reading draws', async ({ page, server, extensionContext, extensionId }) => {
+  const errors = collectErrors(page, extensionId);
+  await page.goto(`${server.url}/dynamic/long-revisit.html`, { waitUntil: 'domcontentloaded' });
+  // The revisit starts as the first reading settles: switch to the wrap renderer then.
+  await waitSettled(page);
+  await setSettings(extensionContext, { renderer: 'wrap' });
+  await waitSettled(page, 1);
+  await expect.poll(async () => (await marksIn(page)).length).toBeGreaterThan(0);
+  const switched = (await marksIn(page)).sort();
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await waitSettled(page, 1);
+  await expect.poll(async () => (await marksIn(page)).sort()).toEqual(switched);
+  expect(switched).toContain('Conoco');
+  expect(errors).toEqual([]);
+});
+
 test('a page full of traps: editable text, forms, SVG, iframes, shadow DOM and hidden text are left alone', async ({ page, server, extensionContext, extensionId }) => {
   await setSettings(extensionContext, { mentions: 'all' });
   const errors = collectErrors(page, extensionId);

@@ -132,8 +132,9 @@ export class PageController {
     if (next.scope !== previous.scope) this.refresh();
     else {
       this.#redraw();
-      // A revisit under way reads and draws as its renderer needs (#reread): start it again for the new one.
-      if (next.renderer !== previous.renderer && run.revisiting) this.#read('revisit');
+      // A reading under way reads and draws as its renderer needs (how it
+      // hands over long blocks, #reread's store): start it again for the new one.
+      if (next.renderer !== previous.renderer && run.scheduler.busy) this.#read(run.revisiting ? 'revisit' : 'restart');
     }
   }
 

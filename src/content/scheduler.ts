@@ -47,6 +47,11 @@ export class SliceScheduler {
     signal.addEventListener('abort', () => this.cancel(), { once: true });
   }
 
+  /** Is a job queued or running? */
+  get busy(): boolean {
+    return this.#queue.length > 0;
+  }
+
   /** The longest slice so far, in milliseconds (for tests and the benchmark). */
   get longestSlice(): number {
     return this.#longestSlice;

@@ -36,6 +36,19 @@ describe('SliceScheduler', () => {
     expect(events.idle).toBe(1);
   });
 
+  it('is busy while a job is queued or running, and not once it is done or cancelled', async () => {
+    const { s } = scheduler();
+    const log: number[] = [];
+    expect(s.busy).toBe(false);
+    const done = s.run(busy(3, 1, log, 1));
+    expect(s.busy).toBe(true);
+    await done;
+    expect(s.busy).toBe(false);
+    void s.run(busy(50, 2, log, 2));
+    s.cancel();
+    expect(s.busy).toBe(false);
+  });
+
   it('never runs synchronously: the caller’s task ends first', async () => {
     const { s } = scheduler();
     const log: number[] = [];

@@ -51,10 +51,10 @@ export class AnnotationStore {
     return existing === undefined || existing.range.collapsed ? undefined : existing;
   }
 
-  /** Adds annotations (given in document order); one equal to an existing annotation is ignored. */
-  add(annotations: readonly Annotation[]): void {
+  /** Adds annotations (given in document order); one equal to an existing annotation is ignored. Returns those added. */
+  add(annotations: readonly Annotation[]): Annotation[] {
     const fresh = annotations.filter((a) => this.#sameAs(a) === undefined);
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return fresh;
     const at = this.#insertionPoint(fresh[0]!);
     const next = this.#list[at];
     if (!next || compare(fresh[fresh.length - 1]!, next) <= 0) {
@@ -64,6 +64,7 @@ export class AnnotationStore {
       for (const annotation of fresh) this.#list.splice(this.#insertionPoint(annotation), 0, annotation);
     }
     for (const annotation of fresh) this.#index(annotation);
+    return fresh;
   }
 
   /** Removes the annotations a predicate selects; returns them. */

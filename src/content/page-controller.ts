@@ -69,7 +69,8 @@ export class PageController {
   #store = new AnnotationStore();
   #settings: Settings;
   #run: Running | null = null;
-  #shown: Annotation[] = [];
+  /** What is drawn, in document order; null when only added to since (see #shownNow). */
+  #shown: Annotation[] | null = [];
   #lookup: AnnotationLookup | null = null;
   #firstDrawn = false;
   #rounds = 0;
@@ -193,7 +194,7 @@ export class PageController {
       lifetime.signal,
     );
     const keyboard = new KeyboardNavigation(lifetime, {
-      annotations: () => this.#shown,
+      annotations: () => this.#shownNow(),
       focus: (annotation) => this.#run?.renderer.setFocus(annotation),
       open: (annotation, options) => this.openCard(annotation, options),
     });
@@ -223,7 +224,7 @@ export class PageController {
       },
       card,
       open: (annotation, options) => this.openCard(annotation, options),
-      annotationIn: (element) => this.#shown.find((a) => element.contains(a.range.startContainer)) ?? null,
+      annotationIn: (element) => this.#shownNow().find((a) => element.contains(a.range.startContainer)) ?? null,
     });
     this.#read('restart');
   }
@@ -314,8 +315,20 @@ export class PageController {
   #drawingReader(run: Running): PageReader {
     return {
       add: (found) => {
-        this.#store.add(found);
-        this.#redraw();
+        const fresh = this.#store.add(found);
+        // Every mention shown: what is drawn only grows, so draw the new ones
+        // alone (a page can hold tens of thousands, and a full draw per batch
+        // was a long task there). With first mentions only, a new one can
+        // displace another: draw it all again, it is one per entry.
+        const renderer = run.renderer;
+        if (this.#settings.mentions === 'all' && renderer.drawMore) {
+          renderer.drawMore(fresh.filter((a) => this.#settings.categories[a.category]));
+          this.#shown = null;
+          this.#lookup = null;
+          this.#markFirstDrawn();
+        } else {
+          this.#redraw();
+        }
       },
       wholeBlocks: run.renderer.changesDom,
     };
@@ -394,20 +407,29 @@ export class PageController {
   #redraw(): void {
     const run = this.#run;
     if (!run) return;
-    this.#shown = this.#store.shown(this.#settings);
-    run.renderer.draw(this.#shown);
+    const shown = this.#store.shown(this.#settings);
+    this.#shown = shown;
+    run.renderer.draw(shown);
     this.#lookup = null;
-    if (run.keyboard.focused && !this.#shown.includes(run.keyboard.focused)) run.keyboard.leave();
-    if (!this.#firstDrawn && this.#shown.length > 0) {
-      this.#firstDrawn = true;
-      markTimeline(MARK_FIRST_HIGHLIGHT);
-    }
+    if (run.keyboard.focused && !shown.includes(run.keyboard.focused)) run.keyboard.leave();
+    this.#markFirstDrawn();
+  }
+
+  /** What is drawn, in document order (computed again after batches that only added). */
+  #shownNow(): Annotation[] {
+    return (this.#shown ??= this.#store.shown(this.#settings));
+  }
+
+  #markFirstDrawn(): void {
+    if (this.#firstDrawn || this.#shownNow().length === 0) return;
+    this.#firstDrawn = true;
+    markTimeline(MARK_FIRST_HIGHLIGHT);
   }
 
   /** Hit-testing index, built on first use after each redraw; the pointer's annotation is painted as active. */
   #getLookup(): AnnotationLookup | null {
     if (!this.#run) return null;
-    this.#lookup ??= new AnnotationLookup(this.#shown, (annotation) => this.#run?.renderer.setActive(annotation));
+    this.#lookup ??= new AnnotationLookup(this.#shownNow(), (annotation) => this.#run?.renderer.setActive(annotation));
     return this.#lookup;
   }
 
@@ -418,7 +440,7 @@ export class PageController {
     markTimeline(MARK_SETTLED, {
       round: this.#rounds,
       annotations: this.#store.size,
-      shown: this.#shown.length,
+      shown: this.#shownNow().length,
       longestSliceMs: Math.round(run.scheduler.longestSlice * 10) / 10,
     });
     this.#report();

@@ -53,6 +53,14 @@ export class HighlightApiRenderer implements Renderer {
     }
   }
 
+  drawMore(annotations: readonly Annotation[]): void {
+    for (const annotation of annotations) {
+      if (this.#drawn.has(annotation)) continue;
+      this.#highlight(annotation.category).add(annotation.range);
+      this.#drawn.add(annotation);
+    }
+  }
+
   setStyle(style: HighlightStyle): void {
     if (style === this.#style) return;
     for (const category of this.#byCategory.keys()) CSS.highlights.delete(this.#name(category));

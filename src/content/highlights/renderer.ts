@@ -12,6 +12,12 @@ export interface Renderer {
   readonly changesDom: boolean;
   /** Makes what is drawn exactly these annotations, touching only what differs. */
   draw(annotations: readonly Annotation[]): void;
+  /**
+   * Draws these too, leaving the rest as it is: for a reading that only
+   * adds, where draw() would compare tens of thousands of annotations at
+   * every batch. Optional: without it, the caller uses draw().
+   */
+  drawMore?(annotations: readonly Annotation[]): void;
   /** Underline, background, or nothing until pointed at ("hover"). */
   setStyle(style: HighlightStyle): void;
   /** The annotation under the pointer, painted even in "hover" style. */

@@ -17,12 +17,14 @@ describe('AnnotationStore', () => {
     expect(store.all.map((a) => a.range.toString())).toEqual(['Iraq', 'Syria', 'Iran']);
   });
 
-  it('never holds the same mention twice', () => {
-    setBody('<p>Iraq</p>');
+  it('never holds the same mention twice, and says which it added', () => {
+    setBody('<p>Iraq</p><p>Syria</p>');
     const store = new AnnotationStore();
-    store.add(annotateBody({ Iraq: 'places' }));
-    store.add(annotateBody({ Iraq: 'places' }));
-    expect(store.size).toBe(1);
+    const [iraq] = annotateBody({ Iraq: 'places' });
+    expect(store.add([iraq!])).toEqual([iraq]);
+    const again = annotateBody({ Iraq: 'places', Syria: 'places' });
+    expect(store.add(again)).toEqual([again[1]]);
+    expect(store.size).toBe(2);
   });
 
   it('finds the annotation equal to one read again, unless its text has gone meanwhile', () => {

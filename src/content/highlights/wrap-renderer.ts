@@ -173,14 +173,23 @@ export class WrapRenderer implements Renderer {
       (top ? top.mark : box).append(node);
     };
     let anyMark = false;
+    // The spans covering each run, found by a sweep over the cuts (a text
+    // node can hold tens of thousands of mentions: no pass over all spans per run).
+    const byStart = [...spans].sort((a, b) => a.start - b.start);
+    let nextSpan = 0;
+    let covering: Span[] = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
       const start = cuts[i]!;
       const end = cuts[i + 1]!;
       const run = this.doc.createTextNode(text.slice(start, end));
       wrap.pieces.push({ node: run, start, end });
       // Claims outside, names inside.
-      const chain = spans
-        .filter((s) => s.start <= start && end <= s.end)
+      covering = covering.filter((s) => s.end > start);
+      for (; nextSpan < byStart.length && byStart[nextSpan]!.start <= start; nextSpan++) {
+        if (byStart[nextSpan]!.end > start) covering.push(byStart[nextSpan]!);
+      }
+      // Every span start and end is a cut: a span that covers `start` covers the whole run.
+      const chain = [...covering]
         .sort((a, b) => Number(b.annotation.category === 'claims') - Number(a.annotation.category === 'claims'))
         .map((s) => s.annotation);
       let keep = 0;
@@ -259,10 +268,18 @@ export class WrapRenderer implements Renderer {
   #resolve(origin: Text, offset: number, isEnd: boolean): { node: Text; offset: number } {
     const wrap = this.#wraps.get(origin);
     if (!wrap) return { node: origin, offset: Math.min(offset, origin.length) };
-    for (const piece of wrap.pieces) {
-      if (isEnd ? offset <= piece.end : offset < piece.end) return { node: piece.node, offset: offset - piece.start };
+    // The first piece that holds the offset (pieces are in order; binary search, as a node may have many).
+    const pieces = wrap.pieces;
+    let lo = 0;
+    let hi = pieces.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const piece = pieces[mid]!;
+      if (isEnd ? offset <= piece.end : offset < piece.end) hi = mid;
+      else lo = mid + 1;
     }
-    const last = wrap.pieces[wrap.pieces.length - 1]!;
+    if (lo < pieces.length) return { node: pieces[lo]!.node, offset: offset - pieces[lo]!.start };
+    const last = pieces[pieces.length - 1]!;
     return { node: last.node, offset: last.end - last.start };
   }
 

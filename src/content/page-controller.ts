@@ -51,6 +51,8 @@ interface Running {
   roots: Element[];
   /** A revisit is queued; one is enough. */
   revisiting: boolean;
+  /** Counts #read calls, so that a cancelled reading's end never clears the state of the one that replaced it. */
+  reads: number;
   /** The store a revisit is filling, until it takes over; what leaves the page leaves it too. */
   pending: AnnotationStore | null;
   /** Until then, what the page adds belongs to the article just navigated to (see #onPageChange). */
@@ -124,6 +126,7 @@ export class PageController {
       this.#start();
       return;
     }
+    const changedDom = run.renderer.changesDom;
     if (next.renderer !== previous.renderer) {
       run.keyboard.leave();
       run.renderer.clear();
@@ -131,11 +134,14 @@ export class PageController {
     }
     if (next.highlightStyle !== previous.highlightStyle) run.renderer.setStyle(next.highlightStyle);
     if (next.scope !== previous.scope) this.refresh();
-    else {
+    else if (!changedDom && run.renderer.changesDom && run.scheduler.busy) {
+      // A reading under way hands its batches over as the Highlight API takes
+      // them; the wrap renderer needs long blocks whole, and a revisit of its
+      // own (#reread). Start that reading again for it, without wrapping
+      // everything first only to unwrap it.
+      this.#read(run.revisiting ? 'revisit' : 'restart');
+    } else {
       this.#redraw();
-      // A reading under way reads and draws as its renderer needs (how it
-      // hands over long blocks, #reread's store): start it again for the new one.
-      if (next.renderer !== previous.renderer && run.scheduler.busy) this.#read(run.revisiting ? 'revisit' : 'restart');
     }
   }
 
@@ -213,6 +219,7 @@ export class PageController {
       annotator: new Annotator(doc, matchSource),
       roots: [],
       revisiting: false,
+      reads: 0,
       pending: null,
       freshUntil: 0,
     };
@@ -264,6 +271,7 @@ export class PageController {
     const run = this.#run;
     if (!run) return;
     run.scheduler.cancel();
+    const read = ++run.reads;
     run.revisiting = mode === 'revisit';
     run.pending = null;
     const options = this.#collectOptions();
@@ -280,7 +288,7 @@ export class PageController {
         ? this.#reread(run, annotator, options)
         : readPage(run.roots, options, annotator, this.#drawingReader(run));
     void run.scheduler.run(job, mode === 'revisit' ? 'background' : 'visible').then((finished) => {
-      if (run.revisiting && mode === 'revisit') run.revisiting = false;
+      if (run.reads === read) run.revisiting = false;
       if (finished && mode === 'restart') this.#revisitIfAsked(run, annotator);
     });
   }

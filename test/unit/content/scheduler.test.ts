@@ -40,9 +40,16 @@ describe('SliceScheduler', () => {
     const { s } = scheduler();
     const log: number[] = [];
     expect(s.busy).toBe(false);
-    const done = s.run(busy(3, 1, log, 1));
+    const seen: boolean[] = [];
+    const done = s.run(
+      (function* () {
+        seen.push(s.busy);
+        yield;
+      })(),
+    );
     expect(s.busy).toBe(true);
     await done;
+    expect(seen).toEqual([true]);
     expect(s.busy).toBe(false);
     void s.run(busy(50, 2, log, 2));
     s.cancel();

@@ -98,6 +98,28 @@ function claimMatches(set: PatternSet, matches: readonly Match[]): Match[] {
   return matches.filter((m) => m.entry >= set.entities.length);
 }
 
+/**
+ * A page read twice as the content script reads it after a revisit: first
+ * out of order (what is in view first: from block `rotation` on, then the
+ * rest), then again in document order, in batches cut at `cuts`, by a
+ * session that knows the first. Returns the second reading's matches.
+ */
+function readAgainInBatches(m: Matcher, page: string[], rotation: number, cuts: number[]): Match[] {
+  const first = m.session();
+  const at = rotation % page.length;
+  first.scan(page.slice(at));
+  first.scan(page.slice(0, at));
+  const again = m.session(first);
+  const points = [...new Set(cuts.map((c) => c % (page.length + 1)))].sort((a, b) => a - b);
+  const batched: Match[] = [];
+  let from = 0;
+  for (const p of [...points, page.length]) {
+    batched.push(...again.scan(page.slice(from, p)).matches.map((x) => ({ ...x, block: x.block + from })));
+    from = p;
+  }
+  return batched;
+}
+
 function assertNoOverlap(matches: readonly Match[]): void {
   for (let i = 1; i < matches.length; i++) {
     const a = matches[i - 1]!;
@@ -221,21 +243,7 @@ describe('matcher properties', () => {
     fc.assert(
       fc.property(patternSets, fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (set, page, rotation, cuts) => {
         const m = Matcher.load(compileIndex(set).bytes);
-        const whole = m.session().scan(page).matches;
-        // The first reading takes the blocks out of order (the content script reads what is in view first).
-        const first = m.session();
-        const at = rotation % page.length;
-        first.scan(page.slice(at));
-        first.scan(page.slice(0, at));
-        const again = m.session(first);
-        const points = [...new Set(cuts.map((c) => c % (page.length + 1)))].sort((a, b) => a - b);
-        const batched: Match[] = [];
-        let from = 0;
-        for (const p of [...points, page.length]) {
-          batched.push(...again.scan(page.slice(from, p)).matches.map((x) => ({ ...x, block: x.block + from })));
-          from = p;
-        }
-        expect(batched).toEqual(whole);
+        expect(readAgainInBatches(m, page, rotation, cuts)).toEqual(m.session().scan(page).matches);
       }),
       RUNS,
     );
@@ -257,20 +265,7 @@ describe('matcher properties', () => {
     const m = Matcher.load(compileIndex(set).bytes);
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (page, rotation, cuts) => {
-        const whole = m.session().scan(page).matches;
-        const first = m.session();
-        const at = rotation % page.length;
-        first.scan(page.slice(at));
-        first.scan(page.slice(0, at));
-        const again = m.session(first);
-        const points = [...new Set(cuts.map((c) => c % (page.length + 1)))].sort((a, b) => a - b);
-        const batched: Match[] = [];
-        let from = 0;
-        for (const p of [...points, page.length]) {
-          batched.push(...again.scan(page.slice(from, p)).matches.map((x) => ({ ...x, block: x.block + from })));
-          from = p;
-        }
-        expect(batched).toEqual(whole);
+        expect(readAgainInBatches(m, page, rotation, cuts)).toEqual(m.session().scan(page).matches);
       }),
       { numRuns: 400 },
     );

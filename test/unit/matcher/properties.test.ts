@@ -99,6 +99,23 @@ function claimMatches(set: PatternSet, matches: readonly Match[]): Match[] {
 }
 
 /**
+ * Patterns whose results depend on the rest of the page, over the words of
+ * the generated texts: a short form, a gated alias, a gated full name with
+ * its short form, and a gated cue next to an ungated one.
+ */
+const GATED: PatternSet = {
+  version: 'p',
+  hash: 'h',
+  entities: [
+    { aliases: [{ text: 'green village' }, { text: 'village', afterFullName: true }] },
+    { aliases: [{ text: 'omar', requires: ['syria'] }] },
+    { aliases: [{ text: 'syria' }] },
+    { aliases: [{ text: 'al resistance', requires: ['iraq'] }, { text: 'resistance', afterFullName: true }] },
+  ],
+  claims: [{ cues: [{ terms: ['oil', 'troops'], requires: ['iraq'] }] }, { cues: [{ terms: ['oil'] }] }],
+};
+
+/**
  * A page read twice as the content script reads it after a revisit: first
  * out of order (what is in view first: from block `rotation` on, then the
  * rest), then again in document order, in batches cut at `cuts`, by a
@@ -250,19 +267,7 @@ describe('matcher properties', () => {
   });
 
   it('the same with gated aliases, short forms and a gated full name, in any batches', () => {
-    const set: PatternSet = {
-      version: 'p',
-      hash: 'h',
-      entities: [
-        { aliases: [{ text: 'green village' }, { text: 'village', afterFullName: true }] },
-        { aliases: [{ text: 'omar', requires: ['syria'] }] },
-        { aliases: [{ text: 'syria' }] },
-        // A full name that is itself gated, with its short form.
-        { aliases: [{ text: 'al resistance', requires: ['iraq'] }, { text: 'resistance', afterFullName: true }] },
-      ],
-      claims: [{ cues: [{ terms: ['oil', 'troops'], requires: ['iraq'] }] }, { cues: [{ terms: ['oil'] }] }],
-    };
-    const m = Matcher.load(compileIndex(set).bytes);
+    const m = Matcher.load(compileIndex(GATED).bytes);
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (page, rotation, cuts) => {
         expect(readAgainInBatches(m, page, rotation, cuts)).toEqual(m.session().scan(page).matches);
@@ -288,17 +293,7 @@ describe('matcher properties', () => {
 
   it('a revisit is asked whenever batching changed the result', () => {
     // Gated aliases make batching matter; the session must say so.
-    const set: PatternSet = {
-      version: 'p',
-      hash: 'h',
-      entities: [
-        { aliases: [{ text: 'green village' }, { text: 'village', afterFullName: true }] },
-        { aliases: [{ text: 'omar', requires: ['syria'] }] },
-        { aliases: [{ text: 'syria' }] },
-      ],
-      claims: [{ cues: [{ terms: ['oil', 'troops'], requires: ['syria'] }] }, { cues: [{ terms: ['oil'] }] }],
-    };
-    const m = Matcher.load(compileIndex(set).bytes);
+    const m = Matcher.load(compileIndex(GATED).bytes);
     fc.assert(
       fc.property(fc.array(text, { minLength: 2, maxLength: 6 }), fc.nat(), (page, cut) => {
         const at = 1 + (cut % (page.length - 1));

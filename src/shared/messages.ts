@@ -29,8 +29,8 @@ export interface AnnotationsReply {
   annotations: PageAnnotation[];
 }
 
-/** Content script → background. */
-export type BackgroundRequest = { type: 'annotation-count'; count: number };
+/** Content script → background. 'bundled-dataset' is answered with a BundledDatasetRecord (bundled-dataset-delivery.ts). */
+export type BackgroundRequest = { type: 'annotation-count'; count: number } | { type: 'bundled-dataset' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -49,13 +49,15 @@ export function isContentRequest(v: unknown): v is ContentRequest {
 }
 
 export function isBackgroundRequest(v: unknown): v is BackgroundRequest {
-  return (
-    isObject(v) &&
-    v.type === 'annotation-count' &&
-    typeof v.count === 'number' &&
-    Number.isInteger(v.count) &&
-    v.count >= 0
-  );
+  if (!isObject(v)) return false;
+  switch (v.type) {
+    case 'annotation-count':
+      return typeof v.count === 'number' && Number.isInteger(v.count) && v.count >= 0;
+    case 'bundled-dataset':
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function isAnnotationsReply(v: unknown): v is AnnotationsReply {

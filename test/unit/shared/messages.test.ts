@@ -20,6 +20,13 @@ describe('message guards', () => {
     expect(isBackgroundRequest({ type: 'annotation-count', count: 1.5 })).toBe(false);
   });
 
+  it('accept the request for the bundled dataset, and no unknown type', () => {
+    expect(isBackgroundRequest({ type: 'bundled-dataset' })).toBe(true);
+    for (const bad of [null, 'bundled-dataset', {}, { type: 'user-datasets' }, { type: 'annotation-count' }]) {
+      expect(isBackgroundRequest(bad)).toBe(false);
+    }
+  });
+
   it('check the annotation list reply', () => {
     const reply = { type: 'annotations', url: 'https://x', annotations: [{ id: 'iran', name: 'Iran', category: 'places', count: 2 }] };
     expect(isAnnotationsReply(reply)).toBe(true);

@@ -1,0 +1,114 @@
+/** The bundled dataset reaches content scripts through storage, and through the background when storage fails them. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from './fake-browser.ts';
+
+const fake = { ...fakeBrowser(), runtime: { sendMessage: vi.fn<(message: unknown) => Promise<unknown>>() } };
+vi.mock('webextension-polyfill', () => ({ default: fake }));
+const { BundledDatasetServer, loadBundledDataset } = await import('../../../src/shared/bundled-dataset-delivery.ts');
+const { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY, isBundledDatasetRecord, isStoredPart } = await import('../../../src/shared/bundled-dataset-record.ts');
+
+const record = { key: 'build-2', index: 'AAEC', bundle: '{"entries":[]}' };
+const server = () => new BundledDatasetServer(record);
+const asIs = (index: string) => index;
+
+beforeEach(() => {
+  fake.storage.local.data = {};
+  fake.storage.local.failing = false;
+  fake.storage.local.writes = 0;
+  // The background's side of the message, as the real one answers it.
+  const background = server();
+  fake.runtime.sendMessage.mockReset().mockImplementation(async (message) => {
+    expect(message).toEqual({ type: 'bundled-dataset' });
+    return structuredClone(background.answer());
+  });
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('the stored record', () => {
+  it("is accepted only when it is this build's", () => {
+    expect(isBundledDatasetRecord(record, 'build-2')).toBe(true);
+    expect(isBundledDatasetRecord(record, 'build-1')).toBe(false);
+    for (const bad of [null, 'x', {}, { ...record, index: 3 }, { ...record, bundle: null }, { key: 'build-2' }]) {
+      expect(isBundledDatasetRecord(bad, 'build-2')).toBe(false);
+    }
+    expect(isStoredPart({ key: 'build-2', index: 'A' }, 'build-2', 'index')).toBe(true);
+    expect(isStoredPart({ key: 'build-2', index: 'A' }, 'build-2', 'bundle')).toBe(false);
+  });
+
+  it('is kept under two keys, the index apart from the card bundle', async () => {
+    await server().store();
+    expect(fake.storage.local.data).toEqual({
+      [BUNDLED_INDEX_KEY]: { key: 'build-2', index: 'AAEC' },
+      [BUNDLED_CARDS_KEY]: { key: 'build-2', bundle: '{"entries":[]}' },
+    });
+  });
+});
+
+describe('loadBundledDataset', () => {
+  it('reads the stored copy without asking the background', async () => {
+    await server().store();
+    const loaded = await loadBundledDataset('build-2', asIs);
+    expect(loaded.value).toBe('AAEC');
+    expect(await loaded.bundle).toBe('{"entries":[]}');
+    expect(fake.runtime.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('asks the background once when nothing is stored, and the next page finds it stored', async () => {
+    const loaded = await loadBundledDataset('build-2', asIs);
+    expect([loaded.value, await loaded.bundle]).toEqual(['AAEC', '{"entries":[]}']);
+    expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_INDEX_KEY]).toBeDefined());
+    await (await loadBundledDataset('build-2', asIs)).bundle;
+    expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks the background when a stored part is another build's", async () => {
+    await server().store();
+    fake.storage.local.data[BUNDLED_INDEX_KEY] = { key: 'build-1', index: 'OLD' };
+    expect((await loadBundledDataset('build-2', asIs)).value).toBe('AAEC');
+    expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
+
+    fake.runtime.sendMessage.mockClear();
+    fake.storage.local.data[BUNDLED_CARDS_KEY] = { key: 'build-1', bundle: 'OLD' };
+    expect(await (await loadBundledDataset('build-2', asIs)).bundle).toBe('{"entries":[]}');
+    expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks the background when the stored index cannot be used, or storage fails', async () => {
+    await server().store();
+    fake.storage.local.data[BUNDLED_INDEX_KEY] = { key: 'build-2', index: 'damaged' };
+    const use = (index: string) => {
+      if (index === 'damaged') throw new Error('bad index');
+      return index;
+    };
+    expect((await loadBundledDataset('build-2', use)).value).toBe('AAEC');
+    fake.storage.local.failing = true;
+    const loaded = await loadBundledDataset('build-2', use);
+    expect([loaded.value, await loaded.bundle]).toEqual(['AAEC', '{"entries":[]}']);
+    expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(2); // one message serves both parts
+  });
+
+  it("fails clearly when the background's answer is not this build's", async () => {
+    fake.runtime.sendMessage.mockResolvedValue({ ...record, key: 'build-3' });
+    await expect(loadBundledDataset('build-2', asIs)).rejects.toThrow(/dataset this script was built with/);
+    fake.runtime.sendMessage.mockResolvedValue(undefined);
+    await expect(loadBundledDataset('build-2', asIs)).rejects.toThrow(/dataset this script was built with/);
+  });
+});
+
+describe('BundledDatasetServer', () => {
+  it('shares one write among concurrent requests, and writes again once it is done', async () => {
+    const background = server();
+    await Promise.all([background.store(), background.store(), background.answer()]);
+    expect(fake.storage.local.writes).toBe(1);
+    await background.store();
+    expect(fake.storage.local.writes).toBe(2);
+  });
+
+  it('answers even when storage is full or failing', async () => {
+    fake.storage.local.failing = true;
+    const background = server();
+    expect(background.answer()).toEqual(record);
+    await expect(background.store()).resolves.toBeUndefined();
+  });
+});

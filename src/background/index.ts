@@ -1,20 +1,26 @@
 /**
  * Background: the toolbar badge, the keyboard shortcuts, the all-sites
- * content script, and settings migrations on install or update. It holds no
- * page data: content scripts report their counts, and shortcuts are forwarded
- * to the active tab's content script.
+ * content script, settings migrations on install or update, and the bundled
+ * dataset's copy in storage for content scripts. It holds no page data:
+ * content scripts report their counts, and shortcuts are forwarded to the
+ * active tab's content script.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isAnnotationsReply, isBackgroundRequest, type ContentRequest } from '../shared/messages.ts';
 import { loadSettings, persistMigrations } from '../shared/settings.ts';
 import { ALL_SITES, injectInto, syncAllSitesScript } from '../shared/permissions.ts';
+import { BundledDatasetServer } from '../shared/bundled-dataset-delivery.ts';
+import { bundleGzip, datasetKey, indexGzip } from 'virtual:backstory-data';
 
 const BADGE_COLOUR = '#3b5bdb';
+
+const dataset = new BundledDatasetServer({ key: datasetKey, index: indexGzip, bundle: bundleGzip });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
+  if (message.type === 'bundled-dataset') return Promise.resolve(dataset.answer());
   return showCount(tabId, message.count);
 });
 
@@ -87,6 +93,7 @@ async function annotateActiveTab(): Promise<void> {
 browser.runtime.onStartup.addListener(syncScripts);
 browser.runtime.onInstalled.addListener(() => {
   void persistMigrations();
+  void dataset.store();
   syncScripts();
 });
 syncScripts();

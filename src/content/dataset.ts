@@ -1,19 +1,22 @@
 /**
  * The dataset as the content script sees it: the bundled dataset (compiled
- * index and card bundle, inlined at build time from data/) plus the user
- * datasets the reader imported and enabled on the options page (compiled
- * there and kept in storage.local).
+ * index and card bundle, read from storage at start: see
+ * src/shared/bundled-dataset-delivery.ts) plus the user datasets the reader
+ * imported and enabled on the options page (compiled there and kept in
+ * storage.local).
  *
  * Entry numbers are global: the bundled entries first, then each enabled
  * user dataset's in turn. Annotations, cards and the popup use these numbers
  * and never need to know which dataset an entry came from.
  */
 import browser from 'webextension-polyfill';
-import { entryCategories, indexBase64 } from 'virtual:backstory-data';
+import { datasetKey, entryCategories } from 'virtual:backstory-data';
 import { Matcher, type Match, type MatchSession, type ScanResult } from '../matcher/index.ts';
 import { categoryAt, categoryCode, type Category } from '../shared/categories.ts';
 import { decodeBase64 } from '../shared/base64.ts';
-import { bundledBundle } from '../shared/bundled-dataset.ts';
+import { gunzipBase64 } from '../shared/gzip.ts';
+import { loadBundledDataset } from '../shared/bundled-dataset-delivery.ts';
+import { BUNDLED_CARDS_KEY } from '../shared/bundled-dataset-record.ts';
 import { listUserDatasets, USER_DATASETS_KEY } from '../shared/user-datasets.ts';
 import type { Bundle, CardEntry } from '../dataset/bundle.ts';
 import type { DatasetHeader } from '../dataset/types.ts';
@@ -34,33 +37,96 @@ interface Part {
   categories: string;
   /** Local numbers below this are entities, the rest claims. */
   entities: number;
-  bundle(): Bundle;
+  /** The card bundle; undefined while the bundled one is still on its way (see loadDataset). */
+  bundle(): Bundle | undefined;
 }
 
 let bundled: Part | undefined;
+let loading: Promise<void> | undefined;
 let userParts: Part[] = [];
 let merged: PageMatcher | undefined;
 
-function bundledPart(): Part {
-  if (bundled) return bundled;
-  // Entities come first, then claims: the first claim code ends the entities.
-  const firstClaim = entryCategories.indexOf(categoryCode('claims'));
-  return (bundled = {
-    matcher: Matcher.load(decodeBase64(indexBase64)),
+/** Entities come first, then claims: the first claim code ends the entities. */
+function entityCount(categories: string): number {
+  const firstClaim = categories.indexOf(categoryCode('claims'));
+  return firstClaim === -1 ? categories.length : firstClaim;
+}
+
+/**
+ * The bundled dataset's part. Its card bundle arrives after the index (it is
+ * needed only when a card opens or the popup asks) and is parsed on first
+ * use: a page whose reader never asks never pays for parsing it.
+ */
+function bundledPartOf(matcher: Matcher, bundleJson: Promise<string>): Part {
+  let json: string | undefined;
+  let parsed: Bundle | undefined;
+  bundleJson.then(
+    (text) => {
+      json = text;
+    },
+    (error: unknown) => {
+      parsed = damagedBundle(error);
+    },
+  );
+  return {
+    matcher,
     base: 0,
     count: entryCategories.length,
     categories: entryCategories,
-    entities: firstClaim === -1 ? entryCategories.length : firstClaim,
-    bundle: bundledBundle,
-  });
+    entities: entityCount(entryCategories),
+    bundle: () => parsed ?? (json === undefined ? undefined : (parsed = parseBundledBundle(json))),
+  };
+}
+
+/** The stored card bundle, checked against this script's entry count. */
+function parseBundledBundle(json: string): Bundle {
+  try {
+    const bundle = JSON.parse(json) as Partial<Bundle> | null;
+    if (bundle && typeof bundle.header === 'object' && Array.isArray(bundle.entries) && bundle.entries.length === entryCategories.length) {
+      return bundle as Bundle;
+    }
+    return damagedBundle(new Error('its entries do not match the index'));
+  } catch (error) {
+    return damagedBundle(error);
+  }
+}
+
+/**
+ * A card bundle that cannot be read leaves this page without cards
+ * (highlights stay). Its stored copy is removed, so that the next page asks
+ * the background for a good one.
+ */
+function damagedBundle(error: unknown): Bundle {
+  console.error('Backstory: the stored copy of the dataset is damaged; cards are off on this page and the next page loads a new copy.', error);
+  void browser.storage.local.remove(BUNDLED_CARDS_KEY).catch(() => undefined);
+  return { header: { name: '', version: '', date: '', licence: '', description: '', hash: '' }, entries: [] };
+}
+
+/** Loads the bundled dataset's index, once; the functions below need it (getMatcher throws before). */
+export function loadDataset(): Promise<void> {
+  loading ??= loadBundledDataset(datasetKey, async (index) => Matcher.load(await gunzipBase64(index))).then(
+    ({ value: matcher, bundle }) => {
+      bundled = bundledPartOf(matcher, bundle.then(async (stored) => new TextDecoder().decode(await gunzipBase64(stored))));
+    },
+    (error: unknown) => {
+      loading = undefined; // a later start tries again
+      throw error;
+    },
+  );
+  return loading;
+}
+
+export function isDatasetLoaded(): boolean {
+  return bundled !== undefined;
 }
 
 function parts(): Part[] {
-  return [bundledPart(), ...userParts];
+  return bundled ? [bundled, ...userParts] : userParts;
 }
 
 export function getMatcher(): PageMatcher {
-  if (userParts.length === 0) return bundledPart().matcher;
+  if (!bundled) throw new Error('the dataset is not loaded yet');
+  if (userParts.length === 0) return bundled.matcher;
   return (merged ??= { session: (knowing) => new MergedSession(parts(), knowing) });
 }
 
@@ -70,18 +136,18 @@ function partOf(entry: number): Part | undefined {
 
 export function getEntry(entry: number): CardEntry | undefined {
   const part = partOf(entry);
-  return part?.bundle().entries[entry - part.base];
+  return part?.bundle()?.entries[entry - part.base];
 }
 
 /** The header of the dataset an entry comes from, for the card's footer. */
-export function headerOf(entry: number): DatasetHeader {
-  return (partOf(entry) ?? bundledPart()).bundle().header;
+export function headerOf(entry: number): DatasetHeader | undefined {
+  return partOf(entry)?.bundle()?.header;
 }
 
 /** An id's entry number, -1 if none. The bundled dataset wins when a user dataset reuses an id. */
 export function findEntryById(id: string): number {
   for (const part of parts()) {
-    const local = part.bundle().entries.findIndex((e) => e.id === id);
+    const local = part.bundle()?.entries.findIndex((e) => e.id === id) ?? -1;
     if (local !== -1) return part.base + local;
   }
   return -1;
@@ -118,7 +184,7 @@ async function loadUserParts(): Promise<boolean> {
   const key = enabled.map((d) => d.id).join(',');
   if (key === loadedKey) return false;
   const next: Part[] = [];
-  let base = bundledPart().count;
+  let base = entryCategories.length;
   for (const dataset of enabled) {
     try {
       const bundle = parseUserBundle(dataset.bundle, dataset.categories.length);

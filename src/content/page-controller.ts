@@ -23,7 +23,7 @@ import { PageObserver, type PageChange } from './page-observer.ts';
 import { readPage, readScopes, rereadPage, type PageReader } from './page-scan.ts';
 import { blocksToReread, findRoots, isReadable, outermost, type CollectOptions } from './page-text.ts';
 import { SliceScheduler } from './scheduler.ts';
-import { categoryOfEntry, findEntryById, getEntry, getMatcher, onDatasetChange } from './dataset.ts';
+import { categoryOfEntry, findEntryById, getEntry, getMatcher, isDatasetLoaded, loadDataset, onDatasetChange } from './dataset.ts';
 import { isContextInvalidated, type ContentContext } from './context.ts';
 import type { Annotation } from './annotation.ts';
 import { rendererFor, type Renderer } from './highlights/renderer.ts';
@@ -179,6 +179,10 @@ export class PageController {
   }
 
   #start(): void {
+    if (!isDatasetLoaded()) {
+      this.#startWhenLoaded();
+      return;
+    }
     const lifetime = this.context.child();
     const doc = this.doc;
     const scheduler = new SliceScheduler(
@@ -234,6 +238,16 @@ export class PageController {
       annotationIn: (element) => this.#shownNow().find((a) => element.contains(a.range.startContainer)) ?? null,
     });
     this.#read('restart');
+  }
+
+  /** The bundled dataset comes from storage (dataset.ts): reading starts when it is here, if Backstory is still on. */
+  #startWhenLoaded(): void {
+    loadDataset().then(
+      () => {
+        if (this.context.isValid && !this.#run && this.#isOn(this.#settings)) this.#start();
+      },
+      (error: unknown) => this.#fail(error),
+    );
   }
 
   /** Undoes #start: listeners, observer, scheduled work and card go with the context; then the drawing. */

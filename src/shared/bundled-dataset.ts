@@ -1,8 +1,8 @@
 /**
- * The bundled dataset's card bundle, inlined at build time
- * (virtual:backstory-data, see tools/dataset-module.ts) and parsed on first
- * use: the content script only needs it when a card opens or the popup asks,
- * and a page that never asks never pays for parsing it.
+ * The bundled dataset's card bundle for the popup and the options page,
+ * inlined at build time (virtual:backstory-data, see
+ * tools/dataset-module.ts) and parsed on first use. Content scripts get
+ * theirs from storage instead (bundled-dataset-delivery.ts).
  */
 import { bundleJson } from 'virtual:backstory-data';
 import type { Bundle } from '../dataset/bundle.ts';

@@ -1,8 +1,12 @@
 /** Generated at build time from data/ by tools/dataset-module.ts (see vite.config.ts). */
 declare module 'virtual:backstory-data' {
-  /** The matcher's compiled index, base64-encoded. */
-  export const indexBase64: string;
-  /** The card bundle (src/dataset/bundle.ts `Bundle`) as JSON text, parsed on first use. */
+  /** Names this build's index and card bundle together (a hash of both): a stored copy with another key is another build's. */
+  export const datasetKey: string;
+  /** The matcher's compiled index, gzipped, base64-encoded (for the stored copy: bundled-dataset-delivery.ts). */
+  export const indexGzip: string;
+  /** The card bundle's JSON text (UTF-8), gzipped, base64-encoded (likewise). */
+  export const bundleGzip: string;
+  /** The card bundle (src/dataset/bundle.ts `Bundle`) as JSON text, for the popup and options page; parsed on first use. */
   export const bundleJson: string;
   /** One character per entry, in index order: the entry's category code (see src/shared/categories.ts). */
   export const entryCategories: string;

@@ -177,12 +177,13 @@ export class CardController {
     const frame = this.#frame;
     const view = this.#view;
     const entry = view && getEntry(view.entry);
-    if (!frame || !view || !entry) return;
+    const header = view && headerOf(view.entry);
+    if (!frame || !view || !entry || !header) return;
     const focused = this.#focusedControl();
     const mentions = this.page.mentions(view.entry);
     const card = renderCard(this.doc, {
       entry,
-      header: headerOf(view.entry),
+      header,
       nameOf: (id) => {
         const related = getEntry(findEntryById(id));
         return related && displayName(related);

@@ -13,10 +13,12 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { serviceWorker } from '../support/extension.ts';
 import type { Settings } from '../../../src/shared/settings-schema.ts';
 import type { ContentRequest } from '../../../src/shared/messages.ts';
+import { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY } from '../../../src/shared/bundled-dataset-record.ts';
 
 interface StorageArea {
   set(items: object): Promise<void>;
   get(keys: null): Promise<Record<string, unknown>>;
+  remove(keys: string[]): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -43,14 +45,20 @@ export async function setSettings(context: BrowserContext, change: Partial<Setti
   await worker.evaluate((items) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.set(items), change);
 }
 
-/** Back to the defaults, so that no test leaks settings into the next (the browser is shared). */
+/**
+ * Back to the defaults, so that no test leaks settings into the next (the
+ * browser is shared). The bundled dataset's stored copy stays, as it does
+ * for a reader: pages read it from there (dataset-delivery.spec.ts tests
+ * what happens without it).
+ */
 export async function resetSettings(context: BrowserContext): Promise<void> {
   const worker = await serviceWorker(context);
-  await worker.evaluate(async () => {
+  await worker.evaluate(async (kept) => {
     const { chrome } = globalThis as unknown as { chrome: ExtensionApi };
-    if (Object.keys(await chrome.storage.local.get(null)).length > 0) await chrome.storage.local.clear();
+    const local = Object.keys(await chrome.storage.local.get(null)).filter((key) => !kept.includes(key));
+    if (local.length > 0) await chrome.storage.local.remove(local);
     if (Object.keys(await chrome.storage.sync.get(null)).length > 0) await chrome.storage.sync.clear();
-  });
+  }, [BUNDLED_INDEX_KEY, BUNDLED_CARDS_KEY]);
 }
 
 /** Sends a content-script message to the tab showing `page`, from the background, as the extension does. */

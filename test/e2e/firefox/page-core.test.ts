@@ -18,6 +18,7 @@ import { startStaticServer, type StaticServer } from '../../../tools/static-serv
 import { buildReactFixture } from '../../fixtures/build-react-fixture.ts';
 import type ExtensionApi from 'webextension-polyfill';
 import type { Settings } from '../../../src/shared/settings-schema.ts';
+import { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY } from '../../../src/shared/bundled-dataset-record.ts';
 
 /** The extension API in extension pages, where some evaluate() callbacks run. */
 declare const browser: ExtensionApi.Browser;
@@ -45,15 +46,35 @@ beforeEach(async () => {
   await setSettings(null);
 });
 
-/** Writes settings to storage.local (null: back to the defaults); open tabs hear storage.onChanged. */
+/**
+ * Writes settings to storage.local (null: back to the defaults, keeping the
+ * bundled dataset's stored copy, as a reader's storage keeps it); open tabs
+ * hear storage.onChanged.
+ */
 async function setSettings(change: Partial<Settings> | null): Promise<void> {
-  await extensionPage.evaluate(async (items) => {
-    if (items) await browser.storage.local.set(items);
-    else {
-      await browser.storage.local.clear();
-      await browser.storage.sync.clear().catch(() => undefined);
-    }
-  }, change);
+  await extensionPage.evaluate(
+    async (items, kept) => {
+      if (items) await browser.storage.local.set(items);
+      else {
+        await browser.storage.local.remove(Object.keys(await browser.storage.local.get(null)).filter((key) => !kept.includes(key)));
+        await browser.storage.sync.clear().catch(() => undefined);
+      }
+    },
+    change,
+    [BUNDLED_INDEX_KEY, BUNDLED_CARDS_KEY],
+  );
+}
+
+/** The bundled dataset's stored index, as pages read it (null: remove the whole copy first). */
+function storedIndex(record?: null): Promise<string | undefined> {
+  return extensionPage.evaluate(
+    async (keys, remove) => {
+      if (remove) await browser.storage.local.remove(keys);
+      return ((await browser.storage.local.get(keys[0]!))[keys[0]!] as { index?: string } | undefined)?.index;
+    },
+    [BUNDLED_INDEX_KEY, BUNDLED_CARDS_KEY],
+    record === null,
+  );
 }
 
 /** The page-layer jobs waited on here (whole pages, React at 100 ms) get longer than the default wait. */
@@ -146,6 +167,16 @@ describe('Firefox: the page layer', () => {
     await waitFor(() => markCount(page), (count) => count === 0, 'marks to go');
     expect(await serialised(page)).toEqual(before);
     await page.close();
+  });
+
+  it('the dataset comes from storage; with no stored copy the page asks the background, which stores it again', async () => {
+    const first = await freshHighlights('/seed-article.html');
+    expect(first.length).toBeGreaterThan(10);
+    const good = await storedIndex();
+    expect(good?.length).toBeGreaterThan(100_000);
+    await storedIndex(null);
+    expect(await freshHighlights('/seed-article.html')).toEqual(first);
+    await waitFor(() => storedIndex(), (index) => index === good, 'the copy to be stored again');
   });
 
   it('a long page whose context comes last is read again, and the gated name in its lead is found', async () => {

@@ -6,8 +6,12 @@ declare module 'virtual:backstory-data' {
   export const indexGzip: string;
   /** The card bundle's JSON text (UTF-8), gzipped, base64-encoded (likewise). */
   export const bundleGzip: string;
-  /** The card bundle (src/dataset/bundle.ts `Bundle`) as JSON text, for the popup and options page; parsed on first use. */
-  export const bundleJson: string;
   /** One character per entry, in index order: the entry's category code (see src/shared/categories.ts). */
   export const entryCategories: string;
+}
+
+/** The card bundle for the popup and the options page (tools/dataset-module.ts). */
+declare module 'virtual:backstory-cards' {
+  /** The card bundle (src/dataset/bundle.ts `Bundle`) as JSON text, parsed on first use. */
+  export const bundleJson: string;
 }

@@ -18,9 +18,9 @@ const dataset = new BundledDatasetServer({ key: datasetKey, index: indexGzip, bu
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
+  if (message.type === 'bundled-dataset') return Promise.resolve(dataset.answer(message.repair));
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
-  if (message.type === 'bundled-dataset') return Promise.resolve(dataset.answer());
   return showCount(tabId, message.count);
 });
 

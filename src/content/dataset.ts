@@ -43,6 +43,8 @@ interface Part {
 
 let bundled: Part | undefined;
 let loading: Promise<void> | undefined;
+/** Settles when the bundled card bundle is here (or known to be lost). */
+let bundleArrived: Promise<void> | undefined;
 let userParts: Part[] = [];
 let merged: PageMatcher | undefined;
 
@@ -60,7 +62,7 @@ function entityCount(categories: string): number {
 function bundledPartOf(matcher: Matcher, bundleJson: Promise<string>): Part {
   let json: string | undefined;
   let parsed: Bundle | undefined;
-  bundleJson.then(
+  bundleArrived = bundleJson.then(
     (text) => {
       json = text;
     },
@@ -81,11 +83,7 @@ function bundledPartOf(matcher: Matcher, bundleJson: Promise<string>): Part {
 /** The stored card bundle, checked against this script's entry count. */
 function parseBundledBundle(json: string): Bundle {
   try {
-    const bundle = JSON.parse(json) as Partial<Bundle> | null;
-    if (bundle && typeof bundle.header === 'object' && Array.isArray(bundle.entries) && bundle.entries.length === entryCategories.length) {
-      return bundle as Bundle;
-    }
-    return damagedBundle(new Error('its entries do not match the index'));
+    return parseBundle(json, entryCategories.length);
   } catch (error) {
     return damagedBundle(error);
   }
@@ -104,9 +102,13 @@ function damagedBundle(error: unknown): Bundle {
 
 /** Loads the bundled dataset's index, once; the functions below need it (getMatcher throws before). */
 export function loadDataset(): Promise<void> {
-  loading ??= loadBundledDataset(datasetKey, async (index) => Matcher.load(await gunzipBase64(index))).then(
+  loading ??= loadBundledDataset(
+    datasetKey,
+    async (index) => Matcher.load(await gunzipBase64(index)),
+    async (bundle) => new TextDecoder().decode(await gunzipBase64(bundle)),
+  ).then(
     ({ value: matcher, bundle }) => {
-      bundled = bundledPartOf(matcher, bundle.then(async (stored) => new TextDecoder().decode(await gunzipBase64(stored))));
+      bundled = bundledPartOf(matcher, bundle);
     },
     (error: unknown) => {
       loading = undefined; // a later start tries again
@@ -114,6 +116,12 @@ export function loadDataset(): Promise<void> {
     },
   );
   return loading;
+}
+
+/** Waits for the card bundle, for what needs entries soon after the page started (the popup's list). */
+export async function cardsReady(): Promise<void> {
+  await loading;
+  await bundleArrived;
 }
 
 export function isDatasetLoaded(): boolean {
@@ -187,7 +195,7 @@ async function loadUserParts(): Promise<boolean> {
   let base = entryCategories.length;
   for (const dataset of enabled) {
     try {
-      const bundle = parseUserBundle(dataset.bundle, dataset.categories.length);
+      const bundle = parseBundle(dataset.bundle, dataset.categories.length);
       const part: Part = {
         matcher: Matcher.load(decodeBase64(dataset.index)),
         base,
@@ -210,14 +218,15 @@ async function loadUserParts(): Promise<boolean> {
 }
 
 /**
- * The card bundle of an imported dataset, as stored. The options page wrote
- * it, but storage is still data: a bundle whose entries do not line up with
- * the stored categories would give cards the wrong entries, so it is refused.
+ * A card bundle as stored (the bundled one, or an imported one). Whoever
+ * wrote it, storage is still data: a bundle whose entries do not line up
+ * with the index's `entries` would give cards the wrong entries, so it is
+ * refused.
  */
-function parseUserBundle(json: string, entries: number): Bundle {
+function parseBundle(json: string, entries: number): Bundle {
   const bundle = JSON.parse(json) as Partial<Bundle> | null;
-  if (!bundle || typeof bundle.header !== 'object' || !Array.isArray(bundle.entries) || bundle.entries.length !== entries) {
-    throw new Error('the stored card bundle does not match its index');
+  if (!bundle || typeof bundle.header !== 'object' || bundle.header === null || !Array.isArray(bundle.entries) || bundle.entries.length !== entries) {
+    throw new Error('the card bundle does not match its index');
   }
   return bundle as Bundle;
 }

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 
   const onMessage = (message: unknown) => {
     if (!context.isValid || !isContentRequest(message)) return undefined;
-    return Promise.resolve(page.handleMessage(message));
+    return page.handleMessage(message);
   };
   browser.runtime.onMessage.addListener(onMessage);
   context.onAbort(() => browser.runtime.onMessage.removeListener(onMessage));

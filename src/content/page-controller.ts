@@ -23,8 +23,8 @@ import { PageObserver, type PageChange } from './page-observer.ts';
 import { readPage, readScopes, rereadPage, type PageReader } from './page-scan.ts';
 import { blocksToReread, findRoots, isReadable, outermost, type CollectOptions } from './page-text.ts';
 import { SliceScheduler } from './scheduler.ts';
-import { categoryOfEntry, findEntryById, getEntry, getMatcher, isDatasetLoaded, loadDataset, onDatasetChange } from './dataset.ts';
-import { isContextInvalidated, type ContentContext } from './context.ts';
+import { cardsReady, categoryOfEntry, findEntryById, getEntry, getMatcher, isDatasetLoaded, loadDataset, onDatasetChange } from './dataset.ts';
+import { isContextInvalidated, isExtensionAlive, type ContentContext } from './context.ts';
 import type { Annotation } from './annotation.ts';
 import { rendererFor, type Renderer } from './highlights/renderer.ts';
 import { displayName } from './card/card-view.ts';
@@ -154,11 +154,14 @@ export class PageController {
     this.#run?.card.show(annotation.entry, annotation.range, options);
   }
 
-  handleMessage(message: ContentRequest): AnnotationsReply | undefined {
+  async handleMessage(message: ContentRequest): Promise<AnnotationsReply | undefined> {
     switch (message.type) {
       case 'get-annotations':
+        // Entries come from the card bundle, which can arrive a moment after the highlights.
+        await cardsReady().catch(() => undefined);
         return { type: 'annotations', url: location.href, annotations: this.#summary() };
       case 'reveal-annotation': {
+        await cardsReady().catch(() => undefined);
         const entry = findEntryById(message.id);
         const annotation = this.#store.all.find((a) => a.entry === entry);
         if (annotation) this.#run?.keyboard.reveal(annotation, { source: 'popup' });
@@ -246,7 +249,14 @@ export class PageController {
       () => {
         if (this.context.isValid && !this.#run && this.#isOn(this.#settings)) this.#start();
       },
-      (error: unknown) => this.#fail(error),
+      (error: unknown) => {
+        if (!isExtensionAlive() || !this.context.isValid) {
+          this.context.abort(); // the extension went away meanwhile: a shutdown
+          return;
+        }
+        // Not a shutdown: say so, and keep listening (a settings change tries again).
+        console.error('Backstory: the dataset could not be loaded, so this page is not annotated:', error);
+      },
     );
   }
 

@@ -22,34 +22,53 @@ import {
   storedItems,
   type BundledDatasetRecord,
 } from './bundled-dataset-record.ts';
+import type { BackgroundRequest } from './messages.ts';
 
-export interface LoadedDataset<T> {
-  /** What `use` made of the index. */
+export interface LoadedDataset<T, B> {
+  /** What `useIndex` made of the index. */
   value: T;
-  /** The card bundle as stored, which may arrive later. */
-  bundle: Promise<string>;
+  /** What `useBundle` made of the card bundle, which may arrive later. */
+  bundle: Promise<B>;
 }
 
 /**
- * Content side: this build's index, made into what the caller needs, and
- * its card bundle (both as stored: gzipped, base64). `use` may throw or
- * reject (a damaged index): the background's copy is tried next. Both storage reads start at once; only the index is waited
- * for.
+ * Content side: this build's index and card bundle (both as stored:
+ * gzipped, base64), each made into what the caller needs. Both storage
+ * reads start at once; only the index is waited for. A `use` that throws or
+ * rejects (a damaged copy) has the background's copy tried next, and the
+ * background told to repair the stored one.
  */
-export async function loadBundledDataset<T>(key: string, use: (index: string) => T | Promise<T>): Promise<LoadedDataset<T>> {
+export async function loadBundledDataset<T, B>(
+  key: string,
+  useIndex: (index: string) => T | Promise<T>,
+  useBundle: (bundle: string) => B | Promise<B>,
+): Promise<LoadedDataset<T, B>> {
   let asked: Promise<BundledDatasetRecord> | undefined;
-  const ask = () => (asked ??= askBackground(key));
-  const bundle = fromStorage(key, 'bundle').then((json) => json ?? ask().then((record) => record.bundle));
+  const ask = (repair: boolean) => (asked ??= askBackground(key, repair));
+  const bundle = fromStorage(key, 'bundle').then(async (stored) => {
+    if (stored !== undefined) {
+      try {
+        return await useBundle(stored);
+      } catch (error) {
+        warnDamaged(error);
+      }
+    }
+    return useBundle((await ask(stored !== undefined)).bundle);
+  });
   bundle.catch(() => undefined); // the caller hears of it when it uses the bundle
   const index = await fromStorage(key, 'index');
   if (index !== undefined) {
     try {
-      return { value: await use(index), bundle };
+      return { value: await useIndex(index), bundle };
     } catch (error) {
-      console.warn('Backstory: the stored copy of the dataset could not be loaded; asking for a new one.', error);
+      warnDamaged(error);
     }
   }
-  return { value: await use((await ask()).index), bundle };
+  return { value: await useIndex((await ask(index !== undefined)).index), bundle };
+}
+
+function warnDamaged(error: unknown): void {
+  console.warn('Backstory: the stored copy of the dataset could not be loaded; asking for a new one.', error);
 }
 
 async function fromStorage(key: string, part: 'index' | 'bundle'): Promise<string | undefined> {
@@ -58,37 +77,77 @@ async function fromStorage(key: string, part: 'index' | 'bundle'): Promise<strin
     const stored: unknown = (await browser.storage.local.get(storageKey))[storageKey];
     return isStoredPart(stored, key, part) ? stored[part] : undefined;
   } catch (error) {
+    if (!extensionAlive()) throw error; // the extension was reloaded: a shutdown, not a storage problem
     console.warn('Backstory: could not read the stored copy of the dataset; asking for it instead.', error);
     return undefined;
   }
 }
 
-async function askBackground(key: string): Promise<BundledDatasetRecord> {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'bundled-dataset' });
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+async function askBackground(key: string, repair: boolean): Promise<BundledDatasetRecord> {
+  const request: BackgroundRequest = { type: 'bundled-dataset', repair };
+  const reply: unknown = await browser.runtime.sendMessage(request);
   if (!isBundledDatasetRecord(reply, key)) throw new Error('the background did not send the dataset this script was built with');
   return reply;
 }
 
-/** Background side: keeps the stored copy current and answers content scripts that found none. */
+/**
+ * Background side: keeps the stored copy current and answers content
+ * scripts that found none. It writes only what is missing or another
+ * build's: every write reaches every open tab as a storage change, and
+ * Firefox reports one even when nothing changed.
+ */
 export class BundledDatasetServer {
   #writing: Promise<void> | null = null;
+  /** After a failed write (storage full), pages ask instead, until the background starts again. */
+  #failed = false;
 
   constructor(private readonly record: BundledDatasetRecord) {}
 
-  /** Writes the copy to storage; concurrent calls share one write. Never throws (a full storage is logged; content scripts then ask). */
-  store(): Promise<void> {
-    this.#writing ??= browser.storage.local
-      .set(storedItems(this.record))
-      .catch((error: unknown) => console.warn('Backstory: could not store the dataset for pages; they will ask for it instead.', error))
-      .finally(() => {
-        this.#writing = null;
-      });
+  /**
+   * Brings the stored copy up to date; concurrent calls share one write.
+   * `repair`: a page could not use a copy with this build's key, so a part
+   * that differs from this one is rewritten too (one identical to it would
+   * fail the same way again). Never throws.
+   */
+  store(repair = false): Promise<void> {
+    this.#writing ??= this.#write(repair).finally(() => {
+      this.#writing = null;
+    });
     return this.#writing;
   }
 
+  async #write(repair: boolean): Promise<void> {
+    if (this.#failed) return;
+    try {
+      const items = storedItems(this.record);
+      const stored = await browser.storage.local.get(Object.keys(items));
+      const stale = Object.fromEntries(Object.entries(items).filter(([name, ours]) => isStale(stored[name], ours, this.record.key, repair)));
+      if (Object.keys(stale).length > 0) await browser.storage.local.set(stale);
+    } catch (error) {
+      this.#failed = true;
+      console.warn('Backstory: could not store the dataset for pages; they will ask for it instead.', error);
+    }
+  }
+
   /** A content script's request: the record at once, and a stored copy for the next page. */
-  answer(): BundledDatasetRecord {
-    void this.store();
+  answer(repair = false): BundledDatasetRecord {
+    void this.store(repair);
     return this.record;
   }
+}
+
+function isStale(stored: unknown, ours: unknown, key: string, repair: boolean): boolean {
+  const part = stored as Record<string, unknown> | undefined;
+  if (part?.key !== key) return true;
+  if (!repair) return false;
+  const fresh = ours as Record<string, unknown>;
+  return Object.keys(fresh).some((field) => part[field] !== fresh[field]);
 }

@@ -23,7 +23,7 @@ export function isBundledDatasetRecord(v: unknown, key: string): v is BundledDat
 }
 
 /** Is `v` this build's stored index (`{ key, index }`) or card bundle (`{ key, bundle }`)? */
-export function isStoredPart(v: unknown, key: string, part: 'index' | 'bundle'): v is Record<typeof part, string> {
+export function isStoredPart<P extends 'index' | 'bundle'>(v: unknown, key: string, part: P): v is Record<P, string> {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   return r.key === key && typeof r[part] === 'string';

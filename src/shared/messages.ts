@@ -29,8 +29,12 @@ export interface AnnotationsReply {
   annotations: PageAnnotation[];
 }
 
-/** Content script → background. 'bundled-dataset' is answered with a BundledDatasetRecord (bundled-dataset-delivery.ts). */
-export type BackgroundRequest = { type: 'annotation-count'; count: number } | { type: 'bundled-dataset' };
+/**
+ * Content script → background. 'bundled-dataset' is answered with a
+ * BundledDatasetRecord (bundled-dataset-delivery.ts); `repair`: the stored
+ * copy had this build's key but could not be used.
+ */
+export type BackgroundRequest = { type: 'annotation-count'; count: number } | { type: 'bundled-dataset'; repair: boolean };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -54,7 +58,7 @@ export function isBackgroundRequest(v: unknown): v is BackgroundRequest {
     case 'annotation-count':
       return typeof v.count === 'number' && Number.isInteger(v.count) && v.count >= 0;
     case 'bundled-dataset':
-      return true;
+      return typeof v.repair === 'boolean';
     default:
       return false;
   }

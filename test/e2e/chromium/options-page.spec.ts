@@ -4,6 +4,7 @@
  * switched off and on, and removed; the list of switched-off sites is kept.
  */
 import type { Page } from '@playwright/test';
+import { resetSettings } from './page-support.ts';
 import { expect, serviceWorker, test } from '../support/extension.ts';
 import { readHighlights, pointOfText } from '../support/page-probes.ts';
 import type ExtensionApi from 'webextension-polyfill';
@@ -60,10 +61,8 @@ const file = (name: string, content: unknown) => ({
   buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
 });
 
-test.afterEach(async ({ extensionContext }) => {
-  const worker = await serviceWorker(extensionContext);
-  await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
-});
+// Everything but the bundled dataset's stored copy, as a reader's storage keeps it.
+test.afterEach(async ({ extensionContext }) => resetSettings(extensionContext));
 
 test('a file that is not a valid dataset is refused with its errors, and nothing changes', async ({ extensionContext, extensionId }) => {
   const options = await extensionContext.newPage();

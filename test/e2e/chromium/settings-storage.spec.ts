@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { activeTabId, expect, launchWithExtension, popupForTab, serviceWorker, test } from '../support/extension.ts';
 import { highlightedTexts, readHighlights } from '../support/page-probes.ts';
+import { resetSettings } from './page-support.ts';
 import type ExtensionApi from 'webextension-polyfill';
 
 /** The extension API in the service worker, where the tests' evaluate() callbacks run (Chrome's promise-based API). */
@@ -63,10 +64,8 @@ test('a site switched off stays off after the browser restarts', async ({ server
 });
 
 test.describe('corrupt stored settings', () => {
-  test.afterEach(async ({ extensionContext }) => {
-    const worker = await serviceWorker(extensionContext);
-    await worker.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
-  });
+  // Everything but the bundled dataset's stored copy, as a reader's storage keeps it.
+  test.afterEach(async ({ extensionContext }) => resetSettings(extensionContext));
 
   test('fall back to the defaults: the page, the popup and the options page all work', async ({
     page,

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser.ts';
 
-const fake = { ...fakeBrowser(), runtime: { sendMessage: vi.fn<(message: unknown) => Promise<unknown>>() } };
+const fake = { ...fakeBrowser(), runtime: { id: 'backstory' as string | undefined, sendMessage: vi.fn<(message: unknown) => Promise<unknown>>() } };
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 const { BundledDatasetServer, loadBundledDataset } = await import('../../../src/shared/bundled-dataset-delivery.ts');
 const { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY, isBundledDatasetRecord, isStoredPart } = await import('../../../src/shared/bundled-dataset-record.ts');
@@ -15,11 +15,12 @@ beforeEach(() => {
   fake.storage.local.data = {};
   fake.storage.local.failing = false;
   fake.storage.local.writes = 0;
+  fake.runtime.id = 'backstory';
   // The background's side of the message, as the real one answers it.
   const background = server();
   fake.runtime.sendMessage.mockReset().mockImplementation(async (message) => {
-    expect(message).toEqual({ type: 'bundled-dataset' });
-    return structuredClone(background.answer());
+    expect(message).toMatchObject({ type: 'bundled-dataset' });
+    return structuredClone(background.answer((message as { repair: boolean }).repair));
   });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -47,30 +48,30 @@ describe('the stored record', () => {
 describe('loadBundledDataset', () => {
   it('reads the stored copy without asking the background', async () => {
     await server().store();
-    const loaded = await loadBundledDataset('build-2', asIs);
+    const loaded = await loadBundledDataset('build-2', asIs, asIs);
     expect(loaded.value).toBe('AAEC');
     expect(await loaded.bundle).toBe('{"entries":[]}');
     expect(fake.runtime.sendMessage).not.toHaveBeenCalled();
   });
 
   it('asks the background once when nothing is stored, and the next page finds it stored', async () => {
-    const loaded = await loadBundledDataset('build-2', asIs);
+    const loaded = await loadBundledDataset('build-2', asIs, asIs);
     expect([loaded.value, await loaded.bundle]).toEqual(['AAEC', '{"entries":[]}']);
     expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_INDEX_KEY]).toBeDefined());
-    await (await loadBundledDataset('build-2', asIs)).bundle;
+    await (await loadBundledDataset('build-2', asIs, asIs)).bundle;
     expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
   });
 
   it("asks the background when a stored part is another build's", async () => {
     await server().store();
     fake.storage.local.data[BUNDLED_INDEX_KEY] = { key: 'build-1', index: 'OLD' };
-    expect((await loadBundledDataset('build-2', asIs)).value).toBe('AAEC');
+    expect((await loadBundledDataset('build-2', asIs, asIs)).value).toBe('AAEC');
     expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
 
     fake.runtime.sendMessage.mockClear();
     fake.storage.local.data[BUNDLED_CARDS_KEY] = { key: 'build-1', bundle: 'OLD' };
-    expect(await (await loadBundledDataset('build-2', asIs)).bundle).toBe('{"entries":[]}');
+    expect(await (await loadBundledDataset('build-2', asIs, asIs)).bundle).toBe('{"entries":[]}');
     expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(1);
   });
 
@@ -81,34 +82,89 @@ describe('loadBundledDataset', () => {
       if (index === 'damaged') throw new Error('bad index');
       return index;
     };
-    expect((await loadBundledDataset('build-2', use)).value).toBe('AAEC');
+    expect((await loadBundledDataset('build-2', use, asIs)).value).toBe('AAEC');
+    expect(fake.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'bundled-dataset', repair: true });
+    await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_INDEX_KEY]).toEqual({ key: 'build-2', index: 'AAEC' }));
     fake.storage.local.failing = true;
-    const loaded = await loadBundledDataset('build-2', use);
+    const loaded = await loadBundledDataset('build-2', use, asIs);
     expect([loaded.value, await loaded.bundle]).toEqual(['AAEC', '{"entries":[]}']);
     expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(2); // one message serves both parts
   });
 
+  it('gives up quietly, without asking, when the extension went away (reloaded or updated)', async () => {
+    vi.mocked(console.warn).mockClear();
+    fake.storage.local.failing = true;
+    fake.runtime.id = undefined;
+    await expect(loadBundledDataset('build-2', asIs, asIs)).rejects.toThrow(/unavailable/);
+    expect(fake.runtime.sendMessage).not.toHaveBeenCalled();
+    expect(console.warn).not.toHaveBeenCalled();
+  });
+
   it("fails clearly when the background's answer is not this build's", async () => {
     fake.runtime.sendMessage.mockResolvedValue({ ...record, key: 'build-3' });
-    await expect(loadBundledDataset('build-2', asIs)).rejects.toThrow(/dataset this script was built with/);
+    await expect(loadBundledDataset('build-2', asIs, asIs)).rejects.toThrow(/dataset this script was built with/);
     fake.runtime.sendMessage.mockResolvedValue(undefined);
-    await expect(loadBundledDataset('build-2', asIs)).rejects.toThrow(/dataset this script was built with/);
+    await expect(loadBundledDataset('build-2', asIs, asIs)).rejects.toThrow(/dataset this script was built with/);
   });
 });
 
 describe('BundledDatasetServer', () => {
-  it('shares one write among concurrent requests, and writes again once it is done', async () => {
+  it('shares one write among concurrent requests, and writes nothing once the copy is current', async () => {
     const background = server();
     await Promise.all([background.store(), background.store(), background.answer()]);
     expect(fake.storage.local.writes).toBe(1);
     await background.store();
-    expect(fake.storage.local.writes).toBe(2);
+    background.answer();
+    await background.store();
+    expect(fake.storage.local.writes).toBe(1);
   });
 
-  it('answers even when storage is full or failing', async () => {
+  it("writes only the part that is missing or another build's", async () => {
+    const background = server();
+    fake.storage.local.data[BUNDLED_CARDS_KEY] = { key: 'build-2', bundle: '{"entries":[]}' };
+    fake.storage.local.data[BUNDLED_INDEX_KEY] = { key: 'build-1', index: 'OLD' };
+    const set = vi.spyOn(fake.storage.local, 'set');
+    await background.store();
+    expect(set).toHaveBeenCalledWith({ [BUNDLED_INDEX_KEY]: { key: 'build-2', index: 'AAEC' } });
+    set.mockRestore();
+  });
+
+  it('repairs a copy with the right key that differs from its own, and never rewrites one identical to it', async () => {
+    const background = server();
+    await background.store();
+    await background.store(true);
+    expect(fake.storage.local.writes).toBe(1);
+    fake.storage.local.data[BUNDLED_INDEX_KEY] = { key: 'build-2', index: 'damaged' };
+    await background.store();
+    expect(fake.storage.local.writes).toBe(1); // without a repair, the key is all it looks at
+    await background.store(true);
+    expect(fake.storage.local.writes).toBe(2);
+    expect(fake.storage.local.data[BUNDLED_INDEX_KEY]).toEqual({ key: 'build-2', index: 'AAEC' });
+  });
+
+  it('answers even when storage is full, and stops trying to write until it starts again', async () => {
     fake.storage.local.failing = true;
     const background = server();
     expect(background.answer()).toEqual(record);
     await expect(background.store()).resolves.toBeUndefined();
+    fake.storage.local.failing = false;
+    await background.store();
+    expect(fake.storage.local.writes).toBe(0);
+    await server().store();
+    expect(fake.storage.local.writes).toBe(1);
+  });
+});
+
+describe('loadBundledDataset, the card bundle', () => {
+  it('is asked for again, with a repair, when the stored one cannot be used', async () => {
+    await server().store();
+    fake.storage.local.data[BUNDLED_CARDS_KEY] = { key: 'build-2', bundle: 'damaged' };
+    const useBundle = (bundle: string) => {
+      if (bundle === 'damaged') throw new Error('bad gzip');
+      return bundle;
+    };
+    const loaded = await loadBundledDataset('build-2', asIs, useBundle);
+    expect(await loaded.bundle).toBe('{"entries":[]}');
+    expect(fake.runtime.sendMessage).toHaveBeenCalledWith({ type: 'bundled-dataset', repair: true });
   });
 });

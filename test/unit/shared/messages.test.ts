@@ -21,8 +21,8 @@ describe('message guards', () => {
   });
 
   it('accept the request for the bundled dataset, and no unknown type', () => {
-    expect(isBackgroundRequest({ type: 'bundled-dataset' })).toBe(true);
-    for (const bad of [null, 'bundled-dataset', {}, { type: 'user-datasets' }, { type: 'annotation-count' }]) {
+    expect(isBackgroundRequest({ type: 'bundled-dataset', repair: false })).toBe(true);
+    for (const bad of [null, 'bundled-dataset', {}, { type: 'bundled-dataset' }, { type: 'bundled-dataset', repair: 'yes' }, { type: 'user-datasets' }, { type: 'annotation-count' }]) {
       expect(isBackgroundRequest(bad)).toBe(false);
     }
   });

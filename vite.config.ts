@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { buildDataset, formatFailure } from './tools/data/build.ts';
-import { writeDatasetModules } from './tools/dataset-module.ts';
+import { datasetFiles, writeDatasetModules } from './tools/dataset-module.ts';
 import { asciiOnlyScripts } from './tools/ascii-only-scripts.ts';
 import { hostPatterns } from './tools/host-patterns.ts';
 
@@ -27,7 +27,7 @@ export default defineConfig(async () => {
   const manifest = targetManifest(target, hostPatterns(built.bundle.entries));
   return {
     resolve: { alias: { 'virtual:backstory-data': modules.data, 'virtual:backstory-cards': modules.cards } },
-    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }), asciiOnlyScripts()],
+    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }), datasetFiles(built), asciiOnlyScripts()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

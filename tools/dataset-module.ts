@@ -4,21 +4,25 @@
  * Files rather than a vite plugin because crxjs builds the content script in
  * a separate pass without our plugins; aliases reach it.
  *
- * - `virtual:backstory-data` (dataset.js): what the content script and the
- *   background import. The content script takes only the small exports
- *   (`datasetKey`, `entryCategories`): the index and the card bundle reach
- *   it through storage (src/shared/bundled-dataset-delivery.ts), gzipped
- *   (both shrink to a quarter), so that no page parses them as script
- *   source. The background holds them to store and send.
+ * - `virtual:backstory-data` (dataset.js): the small exports (`datasetKey`,
+ *   `entryCategories`) the content script and the background import.
  * - `virtual:backstory-cards` (dataset-cards.js): the card bundle as JSON
- *   text, for the popup and the options page, in a module of its own so
- *   that the background's chunk does not carry it.
+ *   text, for the popup and the options page.
+ *
+ * The index and the card bundle reach content scripts through storage
+ * (src/shared/bundled-dataset-delivery.ts), gzipped (both shrink to a
+ * quarter), so that no page parses them as script source. They are packaged
+ * as two text files (datasetFiles below), which the background reads only
+ * when it stores or sends them: not as script either, since every page
+ * wakes the background.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
 import { encodeCategories } from '../src/shared/categories.ts';
+import { BUNDLED_CARDS_FILE, BUNDLED_INDEX_FILE } from '../src/shared/bundled-dataset-record.ts';
 import type { BuiltDataset } from './data/build.ts';
 
 export function datasetModule(built: BuiltDataset): string {
@@ -26,8 +30,6 @@ export function datasetModule(built: BuiltDataset): string {
   return [
     `// Generated from data/ by tools/dataset-module.ts: do not edit.`,
     `export const datasetKey = ${JSON.stringify(datasetKey(built.bytes, bundleJson))};`,
-    `export const indexGzip = ${JSON.stringify(gzipBase64(built.bytes))};`,
-    `export const bundleGzip = ${JSON.stringify(gzipBase64(Buffer.from(bundleJson)))};`,
     `export const entryCategories = ${JSON.stringify(encodeCategories(built.bundle.entries))};`,
     '',
   ].join('\n');
@@ -44,6 +46,18 @@ export function cardsModule(built: BuiltDataset): string {
  */
 export function datasetKey(index: Uint8Array, bundleJson: string): string {
   return createHash('sha256').update(index).update('\0').update(bundleJson).digest('hex').slice(0, 32);
+}
+
+/** Vite plugin: packages the stored copy's two parts as files (gzipped, base64), not web-accessible. */
+export function datasetFiles(built: BuiltDataset): Plugin {
+  return {
+    name: 'backstory-dataset-files',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: BUNDLED_INDEX_FILE, source: gzipBase64(built.bytes) });
+      this.emitFile({ type: 'asset', fileName: BUNDLED_CARDS_FILE, source: gzipBase64(Buffer.from(JSON.stringify(built.bundle))) });
+    },
+  };
 }
 
 function gzipBase64(bytes: Uint8Array): string {

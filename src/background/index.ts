@@ -10,15 +10,26 @@ import { isAnnotationsReply, isBackgroundRequest, type ContentRequest } from '..
 import { loadSettings, persistMigrations } from '../shared/settings.ts';
 import { ALL_SITES, injectInto, syncAllSitesScript } from '../shared/permissions.ts';
 import { BundledDatasetServer } from '../shared/bundled-dataset-delivery.ts';
-import { bundleGzip, datasetKey, indexGzip } from 'virtual:backstory-data';
+import { datasetKey } from 'virtual:backstory-data';
+import { BUNDLED_CARDS_FILE, BUNDLED_INDEX_FILE } from '../shared/bundled-dataset-record.ts';
 
 const BADGE_COLOUR = '#3b5bdb';
 
-const dataset = new BundledDatasetServer({ key: datasetKey, index: indexGzip, bundle: bundleGzip });
+const dataset = new BundledDatasetServer(async () => {
+  const [index, bundle] = await Promise.all([BUNDLED_INDEX_FILE, BUNDLED_CARDS_FILE].map(packagedText));
+  return { key: datasetKey, index: index!, bundle: bundle! };
+});
+
+/** A file of the extension's own package (not web-accessible: only its own pages and this worker read it). */
+async function packagedText(path: string): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.text();
+}
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
-  if (message.type === 'bundled-dataset') return Promise.resolve(dataset.answer(message.repair));
+  if (message.type === 'bundled-dataset') return dataset.answer(message.repair);
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
   return showCount(tabId, message.count);

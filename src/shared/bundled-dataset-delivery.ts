@@ -105,11 +105,21 @@ async function askBackground(key: string, repair: boolean): Promise<BundledDatas
  * Firefox reports one even when nothing changed.
  */
 export class BundledDatasetServer {
+  #record: Promise<BundledDatasetRecord> | null = null;
   #writing: Promise<void> | null = null;
   /** After a failed write (storage full), pages ask instead, until the background starts again. */
   #failed = false;
 
-  constructor(private readonly record: BundledDatasetRecord) {}
+  /** `load`: reads the packaged copy; called when first needed, not at every start of the background. */
+  constructor(private readonly load: () => Promise<BundledDatasetRecord>) {}
+
+  #loaded(): Promise<BundledDatasetRecord> {
+    this.#record ??= this.load().catch((error: unknown) => {
+      this.#record = null; // tried again next time
+      throw error;
+    });
+    return this.#record;
+  }
 
   /**
    * Brings the stored copy up to date; concurrent calls share one write.
@@ -126,10 +136,17 @@ export class BundledDatasetServer {
 
   async #write(repair: boolean): Promise<void> {
     if (this.#failed) return;
+    let record: BundledDatasetRecord;
     try {
-      const items = storedItems(this.record);
+      record = await this.#loaded();
+    } catch (error) {
+      console.error('Backstory: the packaged dataset could not be read.', error);
+      return;
+    }
+    try {
+      const items = storedItems(record);
       const stored = await browser.storage.local.get(Object.keys(items));
-      const stale = Object.fromEntries(Object.entries(items).filter(([name, ours]) => isStale(stored[name], ours, this.record.key, repair)));
+      const stale = Object.fromEntries(Object.entries(items).filter(([name, ours]) => isStale(stored[name], ours, record.key, repair)));
       if (Object.keys(stale).length > 0) await browser.storage.local.set(stale);
     } catch (error) {
       this.#failed = true;
@@ -137,10 +154,10 @@ export class BundledDatasetServer {
     }
   }
 
-  /** A content script's request: the record at once, and a stored copy for the next page. */
-  answer(repair = false): BundledDatasetRecord {
+  /** A content script's request: the record, and a stored copy for the next page. */
+  answer(repair = false): Promise<BundledDatasetRecord> {
     void this.store(repair);
-    return this.record;
+    return this.#loaded();
   }
 }
 

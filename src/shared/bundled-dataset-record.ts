@@ -9,6 +9,10 @@
 export const BUNDLED_INDEX_KEY = 'bundledDatasetIndex';
 export const BUNDLED_CARDS_KEY = 'bundledDatasetCards';
 
+/** Where the package holds each part, as the stored text (tools/dataset-module.ts writes them; only the background reads them). */
+export const BUNDLED_INDEX_FILE = 'bundled-data/index.gz.txt';
+export const BUNDLED_CARDS_FILE = 'bundled-data/cards.gz.txt';
+
 /** The whole of it, as the background holds it and sends it. */
 export interface BundledDatasetRecord {
   key: string;

@@ -2,10 +2,6 @@
 declare module 'virtual:backstory-data' {
   /** Names this build's index and card bundle together (a hash of both): a stored copy with another key is another build's. */
   export const datasetKey: string;
-  /** The matcher's compiled index, gzipped, base64-encoded (for the stored copy: bundled-dataset-delivery.ts). */
-  export const indexGzip: string;
-  /** The card bundle's JSON text (UTF-8), gzipped, base64-encoded (likewise). */
-  export const bundleGzip: string;
   /** One character per entry, in index order: the entry's category code (see src/shared/categories.ts). */
   export const entryCategories: string;
 }

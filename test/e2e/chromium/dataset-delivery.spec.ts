@@ -12,7 +12,7 @@ import { expect, serviceWorker, test } from '../support/extension.ts';
 import { DIST_CHROME } from '../support/paths.ts';
 import { entryById } from '../support/dataset.ts';
 import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
-import { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY, storedItems, type BundledDatasetRecord } from '../../../src/shared/bundled-dataset-record.ts';
+import { BUNDLED_CARDS_KEY, BUNDLED_INDEX_FILE, BUNDLED_INDEX_KEY, storedItems, type BundledDatasetRecord } from '../../../src/shared/bundled-dataset-record.ts';
 import { resetSettings } from './page-support.ts';
 
 const DEMO = '/seed-article.html';
@@ -54,7 +54,7 @@ async function expectAnnotatedWithCards(page: Page, url: string): Promise<void> 
   await expect(page.locator('backstory-root .card .name')).toHaveText('Pat Ryder');
 }
 
-test('pages read the dataset from storage; the content script does not carry it', async ({ page, server, pageErrors }) => {
+test('pages read the dataset from storage; the content script does not carry it, and pages cannot fetch the packaged copy', async ({ page, server, pageErrors, extensionId }) => {
   await expectAnnotatedWithCards(page, server.url + DEMO);
   const record = await storedRecord(page);
   expect(record.key).toMatch(/^[0-9a-f]{32}$/);
@@ -69,7 +69,14 @@ test('pages read the dataset from storage; the content script does not carry it'
   const ryder = await entryById('pat-ryder');
   if (ryder.type !== 'entity') throw new Error('pat-ryder should be an entity');
   expect(source).not.toContain(ryder.summary.slice(0, 60)); // no card text either
+
   expect(pageErrors).toEqual([]);
+  // The packaged copy is the background's alone: not web-accessible, so a page cannot read it (or tell Backstory is there by it).
+  expect(JSON.stringify(manifest)).not.toContain('bundled-data');
+  expect(statSync(resolve(DIST_CHROME, BUNDLED_INDEX_FILE)).size).toBeGreaterThan(100_000);
+  const fetched = await page.evaluate((url) => fetch(url).then(() => 'read', () => 'refused'), `chrome-extension://${extensionId}/${BUNDLED_INDEX_FILE}`);
+  expect(fetched).toBe('refused');
+  expect(pageErrors).toEqual(['Failed to load resource: net::ERR_FAILED']); // the refused fetch, and nothing else
 });
 
 test('with no stored copy a page asks the background, still gets highlights and cards, and the copy is stored again', async ({ page, server, pageErrors }) => {

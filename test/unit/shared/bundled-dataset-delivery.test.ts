@@ -8,7 +8,7 @@ const { BundledDatasetServer, loadBundledDataset } = await import('../../../src/
 const { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY, isBundledDatasetRecord, isStoredPart } = await import('../../../src/shared/bundled-dataset-record.ts');
 
 const record = { key: 'build-2', index: 'AAEC', bundle: '{"entries":[]}' };
-const server = () => new BundledDatasetServer(record);
+const server = () => new BundledDatasetServer(async () => structuredClone(record));
 const asIs = (index: string) => index;
 
 beforeEach(() => {
@@ -20,7 +20,7 @@ beforeEach(() => {
   const background = server();
   fake.runtime.sendMessage.mockReset().mockImplementation(async (message) => {
     expect(message).toMatchObject({ type: 'bundled-dataset' });
-    return structuredClone(background.answer((message as { repair: boolean }).repair));
+    return structuredClone(await background.answer((message as { repair: boolean }).repair));
   });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -145,13 +145,27 @@ describe('BundledDatasetServer', () => {
   it('answers even when storage is full, and stops trying to write until it starts again', async () => {
     fake.storage.local.failing = true;
     const background = server();
-    expect(background.answer()).toEqual(record);
+    expect(await background.answer()).toEqual(record);
     await expect(background.store()).resolves.toBeUndefined();
     fake.storage.local.failing = false;
     await background.store();
     expect(fake.storage.local.writes).toBe(0);
     await server().store();
     expect(fake.storage.local.writes).toBe(1);
+  });
+});
+
+describe('BundledDatasetServer, its packaged copy', () => {
+  it('is read when first needed, once, and read again after a failure', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const load = vi.fn<() => Promise<typeof record>>().mockRejectedValueOnce(new Error('no file')).mockResolvedValue(record);
+    const background = new BundledDatasetServer(load);
+    expect(load).not.toHaveBeenCalled();
+    await expect(background.answer()).rejects.toThrow('no file');
+    expect(await background.answer()).toEqual(record);
+    await background.answer();
+    expect(load).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_INDEX_KEY]).toBeDefined()); // a failed read does not stop storing
   });
 });
 

@@ -1,0 +1,94 @@
+/**
+ * The content script's dataset (src/content/dataset.ts), with the real
+ * matcher and a fixture dataset stored as the background stores it: loaded
+ * once, refused before it is loaded, tried again after a failure, and a
+ * damaged card bundle costs the cards, not the page.
+ */
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildDataset } from '../../../tools/data/build.ts';
+import { datasetKey } from '../../../tools/dataset-module.ts';
+import { encodeCategories } from '../../../src/shared/categories.ts';
+import { BUNDLED_CARDS_KEY, storedItems, type BundledDatasetRecord } from '../../../src/shared/bundled-dataset-record.ts';
+import { fakeBrowser } from '../shared/fake-browser.ts';
+
+const built = await buildDataset(resolve(import.meta.dirname, '../../fixtures/data/valid'), { today: '2026-01-01' });
+if (!built.ok) throw new Error('the fixture dataset should build');
+const bundleJson = JSON.stringify(built.bundle);
+const key = datasetKey(built.bytes, bundleJson);
+const record: BundledDatasetRecord = {
+  key,
+  index: gzipSync(built.bytes).toString('base64'),
+  bundle: gzipSync(bundleJson).toString('base64'),
+};
+
+const fake = { ...fakeBrowser(), runtime: { id: 'backstory', sendMessage: vi.fn<(message: unknown) => Promise<unknown>>() } };
+vi.mock('webextension-polyfill', () => ({ default: fake }));
+vi.mock('virtual:backstory-data', () => ({ datasetKey: key, entryCategories: encodeCategories(built.bundle.entries) }));
+
+/** A fresh copy of the module: its loaded state lives in module variables, as in one page. */
+async function freshDataset() {
+  vi.resetModules();
+  return import('../../../src/content/dataset.ts');
+}
+
+beforeEach(async () => {
+  fake.storage.local.data = {};
+  fake.storage.local.failing = false;
+  fake.runtime.sendMessage.mockReset().mockResolvedValue(structuredClone(record));
+  await fake.storage.local.set(storedItems(record));
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+describe('content dataset', () => {
+  it('refuses to match before it is loaded, and then finds the fixture names with the stored index', async () => {
+    const dataset = await freshDataset();
+    expect(dataset.isDatasetLoaded()).toBe(false);
+    expect(() => dataset.getMatcher()).toThrow(/not loaded/);
+    expect(dataset.findEntryById('mara-quill')).toBe(-1);
+
+    await dataset.loadDataset();
+    expect(dataset.isDatasetLoaded()).toBe(true);
+    const { matches } = dataset.getMatcher().session().scan(['The harbour master Mara Quill spoke.']);
+    expect(matches).toHaveLength(1);
+    await dataset.cardsReady();
+    expect(dataset.getEntry(matches[0]!.entry)?.id).toBe('mara-quill');
+    expect(dataset.headerOf(matches[0]!.entry)?.name).toBe(built.bundle.header.name);
+    expect(dataset.findEntryById('mara-quill')).toBe(matches[0]!.entry);
+    expect(fake.runtime.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('loads once, however many times it is asked', async () => {
+    const dataset = await freshDataset();
+    const get = vi.spyOn(fake.storage.local, 'get');
+    await Promise.all([dataset.loadDataset(), dataset.loadDataset()]);
+    await dataset.loadDataset();
+    expect(get).toHaveBeenCalledTimes(2); // the index and the card bundle, once each
+    get.mockRestore();
+  });
+
+  it('after a failure (no copy stored, no answer), a later start tries again', async () => {
+    const dataset = await freshDataset();
+    fake.storage.local.data = {};
+    fake.runtime.sendMessage.mockRejectedValueOnce(new Error('no background'));
+    await expect(dataset.loadDataset()).rejects.toThrow('no background');
+    expect(dataset.isDatasetLoaded()).toBe(false);
+    await dataset.loadDataset();
+    expect(dataset.isDatasetLoaded()).toBe(true);
+  });
+
+  it('a card bundle that unzips but is no bundle: matching works, cards do not, and the stored bundle is removed', async () => {
+    // Every entry there, but no header: the card's footer would have nothing to show.
+    fake.storage.local.data[BUNDLED_CARDS_KEY] = { key, bundle: gzipSync(JSON.stringify({ ...built.bundle, header: null })).toString('base64') };
+    const dataset = await freshDataset();
+    await dataset.loadDataset();
+    const { matches } = dataset.getMatcher().session().scan(['Mara Quill spoke.']);
+    expect(matches).toHaveLength(1);
+    await dataset.cardsReady();
+    expect(dataset.getEntry(matches[0]!.entry)).toBeUndefined();
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('stored copy of the dataset is damaged'), expect.anything());
+    await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_CARDS_KEY]).toBeUndefined());
+  });
+});

@@ -10,6 +10,11 @@ const { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY, isBundledDatasetRecord, isStoredPa
 const record = { key: 'build-2', index: 'AAEC', bundle: '{"entries":[]}' };
 const server = () => new BundledDatasetServer(async () => structuredClone(record));
 const asIs = (index: string) => index;
+/** A `use` that refuses the text 'damaged', as a decoder refuses a damaged copy. */
+const refusingDamaged = (text: string) => {
+  if (text === 'damaged') throw new Error('damaged copy');
+  return text;
+};
 
 beforeEach(() => {
   fake.storage.local.data = {};
@@ -78,15 +83,11 @@ describe('loadBundledDataset', () => {
   it('asks the background when the stored index cannot be used, or storage fails', async () => {
     await server().store();
     fake.storage.local.data[BUNDLED_INDEX_KEY] = { key: 'build-2', index: 'damaged' };
-    const use = (index: string) => {
-      if (index === 'damaged') throw new Error('bad index');
-      return index;
-    };
-    expect((await loadBundledDataset('build-2', use, asIs)).value).toBe('AAEC');
+    expect((await loadBundledDataset('build-2', refusingDamaged, asIs)).value).toBe('AAEC');
     expect(fake.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'bundled-dataset', repair: true });
     await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_INDEX_KEY]).toEqual({ key: 'build-2', index: 'AAEC' }));
     fake.storage.local.failing = true;
-    const loaded = await loadBundledDataset('build-2', use, asIs);
+    const loaded = await loadBundledDataset('build-2', refusingDamaged, asIs);
     expect([loaded.value, await loaded.bundle]).toEqual(['AAEC', '{"entries":[]}']);
     expect(fake.runtime.sendMessage).toHaveBeenCalledTimes(2); // one message serves both parts
   });
@@ -173,11 +174,7 @@ describe('loadBundledDataset, the card bundle', () => {
   it('is asked for again, with a repair, when the stored one cannot be used', async () => {
     await server().store();
     fake.storage.local.data[BUNDLED_CARDS_KEY] = { key: 'build-2', bundle: 'damaged' };
-    const useBundle = (bundle: string) => {
-      if (bundle === 'damaged') throw new Error('bad gzip');
-      return bundle;
-    };
-    const loaded = await loadBundledDataset('build-2', asIs, useBundle);
+    const loaded = await loadBundledDataset('build-2', asIs, refusingDamaged);
     expect(await loaded.bundle).toBe('{"entries":[]}');
     expect(fake.runtime.sendMessage).toHaveBeenCalledWith({ type: 'bundled-dataset', repair: true });
   });

@@ -79,22 +79,12 @@ test('pages read the dataset from storage; the content script does not carry it,
   expect(pageErrors).toEqual(['Failed to load resource: net::ERR_FAILED']); // the refused fetch, and nothing else
 });
 
-test('with no stored copy a page asks the background, still gets highlights and cards, and the copy is stored again', async ({ page, server, pageErrors }) => {
-  await page.goto(server.url + DEMO);
-  const good = await storedRecord(page);
-  expect(good.index).toBeDefined();
-  await storeRecord(page, null);
-
-  await expectAnnotatedWithCards(page, server.url + DEMO);
-  await expect.poll(async () => await storedRecord(page)).toEqual(good);
-  expect(pageErrors).toEqual([]);
-});
-
-test("another build's copy, a damaged index or a card bundle that does not unzip is replaced; the page still gets highlights and cards", async ({ page, server, pageErrors }) => {
+test("no stored copy, another build's, a damaged index or a card bundle that does not unzip: the page asks the background, still gets highlights and cards, and a good copy is stored", async ({ page, server, pageErrors }) => {
   await page.goto(server.url + DEMO);
   const good = (await storedRecord(page)) as BundledDatasetRecord;
 
   for (const bad of [
+    null,
     { ...good, key: 'another-build' },
     { ...good, index: '%%% not base64 %%%' },
     { ...good, index: good.index.slice(0, 2000) },

@@ -34,9 +34,9 @@ export interface LoadedDataset<T, B> {
 /**
  * Content side: this build's index and card bundle (both as stored:
  * gzipped, base64), each made into what the caller needs. Both storage
- * reads start at once; only the index is waited for. A `use` that throws or
- * rejects (a damaged copy) has the background's copy tried next, and the
- * background told to repair the stored one.
+ * reads start at once, the index's first; only the index is waited for.
+ * A `use` that throws or rejects (a damaged copy) has the background's
+ * copy tried next, and the background told to repair the stored one.
  */
 export async function loadBundledDataset<T, B>(
   key: string,
@@ -45,6 +45,8 @@ export async function loadBundledDataset<T, B>(
 ): Promise<LoadedDataset<T, B>> {
   let asked: Promise<BundledDatasetRecord> | undefined;
   const ask = (repair: boolean) => (asked ??= askBackground(key, repair));
+  // The index's read first: the browser answers storage reads in turn.
+  const storedIndex = fromStorage(key, 'index');
   const bundle = fromStorage(key, 'bundle').then(async (stored) => {
     if (stored !== undefined) {
       try {
@@ -56,7 +58,7 @@ export async function loadBundledDataset<T, B>(
     return useBundle((await ask(stored !== undefined)).bundle);
   });
   bundle.catch(() => undefined); // the caller hears of it when it uses the bundle
-  const index = await fromStorage(key, 'index');
+  const index = await storedIndex;
   if (index !== undefined) {
     try {
       return { value: await useIndex(index), bundle };

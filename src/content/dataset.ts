@@ -95,7 +95,7 @@ function parseBundledBundle(json: string): Bundle {
  * the background for a good one.
  */
 function damagedBundle(error: unknown): Bundle {
-  console.error('Backstory: the stored copy of the dataset is damaged; cards are off on this page and the next page loads a new copy.', error);
+  console.error('Backstory: the card bundle of the dataset could not be read; cards are off on this page, and the next page loads a new copy.', error);
   void browser.storage.local.remove(BUNDLED_CARDS_KEY).catch(() => undefined);
   return { header: { name: '', version: '', date: '', licence: '', description: '', hash: '' }, entries: [] };
 }

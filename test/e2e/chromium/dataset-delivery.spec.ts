@@ -106,7 +106,7 @@ test('a card bundle that unzips but is no bundle: highlights stay, no card, a cl
   await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
   const point = await pointOfText(page, 'Pat Ryder');
   await page.mouse.move(point.x, point.y);
-  await expect.poll(() => pageErrors.some((e) => e.includes('stored copy of the dataset is damaged'))).toBe(true);
+  await expect.poll(() => pageErrors.some((e) => e.includes('card bundle of the dataset could not be read'))).toBe(true);
   await expect(page.locator('backstory-root .card')).toHaveCount(0);
 
   await expect.poll(async () => (await storedRecord(page)).bundle).toBeUndefined();

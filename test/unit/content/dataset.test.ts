@@ -88,7 +88,7 @@ describe('content dataset', () => {
     expect(matches).toHaveLength(1);
     await dataset.cardsReady();
     expect(dataset.getEntry(matches[0]!.entry)).toBeUndefined();
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('stored copy of the dataset is damaged'), expect.anything());
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('card bundle of the dataset could not be read'), expect.anything());
     await vi.waitFor(() => expect(fake.storage.local.data[BUNDLED_CARDS_KEY]).toBeUndefined());
   });
 });

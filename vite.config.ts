@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { buildDataset, formatFailure } from './tools/data/build.ts';
-import { datasetFiles, writeDatasetModules } from './tools/dataset-module.ts';
+import { datasetFiles, packageDataset, writeDatasetModules } from './tools/dataset-module.ts';
 import { asciiOnlyScripts } from './tools/ascii-only-scripts.ts';
 import { hostPatterns } from './tools/host-patterns.ts';
 
@@ -22,12 +22,13 @@ export default defineConfig(async () => {
   const built = await buildDataset(resolve(import.meta.dirname, process.env.BACKSTORY_DATA ?? 'data'));
   if (!built.ok) throw new Error(formatFailure(built));
 
-  const modules = writeDatasetModules(built, resolve(import.meta.dirname, 'build/generated'));
+  const packaged = packageDataset(built);
+  const modules = writeDatasetModules(packaged, resolve(import.meta.dirname, 'build/generated'));
 
   const manifest = targetManifest(target, hostPatterns(built.bundle.entries));
   return {
     resolve: { alias: { 'virtual:backstory-data': modules.data, 'virtual:backstory-cards': modules.cards } },
-    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }), datasetFiles(built), asciiOnlyScripts()],
+    plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }), datasetFiles(packaged), asciiOnlyScripts()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

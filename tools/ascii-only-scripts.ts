@@ -2,11 +2,13 @@
  * Vite plugin: rewrites every emitted script so its source is pure ASCII,
  * each other character as a \u escape.
  *
- * The content script carries the whole dataset and is parsed on every page;
- * a single non-ASCII character makes the browser treat all 1.3 MB of it as a
- * two-byte source, which measured about twice as slow to scan. Rolldown's own
- * `charset: 'ascii'` does not reach the content script, which crxjs builds in
- * a separate pass, so the written files are rewritten here.
+ * A single non-ASCII character makes the browser treat a whole script as a
+ * two-byte source, which measured about twice as slow to scan when the
+ * content script still carried the dataset (1.3 MB); it matters most now
+ * for the popup and options chunk that inlines the card bundle's JSON.
+ * Rolldown's own `charset: 'ascii'` does not reach the content script,
+ * which crxjs builds in a separate pass, so the written files are
+ * rewritten here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

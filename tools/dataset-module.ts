@@ -25,18 +25,39 @@ import { encodeCategories } from '../src/shared/categories.ts';
 import { BUNDLED_CARDS_FILE, BUNDLED_INDEX_FILE } from '../src/shared/bundled-dataset-record.ts';
 import type { BuiltDataset } from './data/build.ts';
 
-export function datasetModule(built: BuiltDataset): string {
+/** The compiled dataset in the forms the extension ships, made once per build. */
+export interface PackagedDataset {
+  bundleJson: string;
+  /** datasetKey() of the index and this exact bundle text. */
+  key: string;
+  categories: string;
+  /** The stored copy's two parts, as the files hold them. */
+  indexGzip: string;
+  bundleGzip: string;
+}
+
+export function packageDataset(built: BuiltDataset): PackagedDataset {
   const bundleJson = JSON.stringify(built.bundle);
+  return {
+    bundleJson,
+    key: datasetKey(built.bytes, bundleJson),
+    categories: encodeCategories(built.bundle.entries),
+    indexGzip: gzipBase64(built.bytes),
+    bundleGzip: gzipBase64(Buffer.from(bundleJson)),
+  };
+}
+
+export function datasetModule(dataset: PackagedDataset): string {
   return [
     `// Generated from data/ by tools/dataset-module.ts: do not edit.`,
-    `export const datasetKey = ${JSON.stringify(datasetKey(built.bytes, bundleJson))};`,
-    `export const entryCategories = ${JSON.stringify(encodeCategories(built.bundle.entries))};`,
+    `export const datasetKey = ${JSON.stringify(dataset.key)};`,
+    `export const entryCategories = ${JSON.stringify(dataset.categories)};`,
     '',
   ].join('\n');
 }
 
-export function cardsModule(built: BuiltDataset): string {
-  return [`// Generated from data/ by tools/dataset-module.ts: do not edit.`, `export const bundleJson = ${JSON.stringify(JSON.stringify(built.bundle))};`, ''].join('\n');
+export function cardsModule(dataset: PackagedDataset): string {
+  return [`// Generated from data/ by tools/dataset-module.ts: do not edit.`, `export const bundleJson = ${JSON.stringify(dataset.bundleJson)};`, ''].join('\n');
 }
 
 /**
@@ -49,13 +70,13 @@ export function datasetKey(index: Uint8Array, bundleJson: string): string {
 }
 
 /** Vite plugin: packages the stored copy's two parts as files (gzipped, base64), not web-accessible. */
-export function datasetFiles(built: BuiltDataset): Plugin {
+export function datasetFiles(dataset: PackagedDataset): Plugin {
   return {
     name: 'backstory-dataset-files',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: BUNDLED_INDEX_FILE, source: gzipBase64(built.bytes) });
-      this.emitFile({ type: 'asset', fileName: BUNDLED_CARDS_FILE, source: gzipBase64(Buffer.from(JSON.stringify(built.bundle))) });
+      this.emitFile({ type: 'asset', fileName: BUNDLED_INDEX_FILE, source: dataset.indexGzip });
+      this.emitFile({ type: 'asset', fileName: BUNDLED_CARDS_FILE, source: dataset.bundleGzip });
     },
   };
 }
@@ -65,10 +86,10 @@ function gzipBase64(bytes: Uint8Array): string {
 }
 
 /** Writes both modules into `dir`; returns their paths, for the aliases. */
-export function writeDatasetModules(built: BuiltDataset, dir: string): { data: string; cards: string } {
+export function writeDatasetModules(dataset: PackagedDataset, dir: string): { data: string; cards: string } {
   const paths = { data: join(dir, 'dataset.js'), cards: join(dir, 'dataset-cards.js') };
   mkdirSync(dirname(paths.data), { recursive: true });
-  writeFileSync(paths.data, datasetModule(built));
-  writeFileSync(paths.cards, cardsModule(built));
+  writeFileSync(paths.data, datasetModule(dataset));
+  writeFileSync(paths.cards, cardsModule(dataset));
   return paths;
 }

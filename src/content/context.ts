@@ -8,7 +8,7 @@
  * (observer, listeners, scheduled work, the card); turning it off aborts the
  * child and leaves only what is needed to turn it on again.
  */
-import browser from 'webextension-polyfill';
+import { isExtensionAlive } from '../shared/extension-alive.ts';
 
 const TEARDOWN_EVENT = 'backstory:teardown';
 
@@ -103,17 +103,8 @@ export class ContentContext {
   }
 }
 
-/**
- * After the extension is reloaded or updated, this copy's connection to it is
- * gone ("Extension context invalidated"). That is a normal shutdown, not an error.
- */
-export function isExtensionAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
-}
+/** The extension being reloaded or updated under this copy is a normal shutdown, not an error. */
+export { isExtensionAlive };
 
 export function isContextInvalidated(error: unknown): boolean {
   return error instanceof Error && /context invalidated|Receiving end does not exist/i.test(error.message);

@@ -23,6 +23,7 @@ import {
   type BundledDatasetRecord,
 } from './bundled-dataset-record.ts';
 import type { BackgroundRequest } from './messages.ts';
+import { isExtensionAlive } from './extension-alive.ts';
 
 export interface LoadedDataset<T, B> {
   /** What `useIndex` made of the index. */
@@ -79,17 +80,9 @@ async function fromStorage(key: string, part: 'index' | 'bundle'): Promise<strin
     const stored: unknown = (await browser.storage.local.get(storageKey))[storageKey];
     return isStoredPart(stored, key, part) ? stored[part] : undefined;
   } catch (error) {
-    if (!extensionAlive()) throw error; // the extension was reloaded: a shutdown, not a storage problem
+    if (!isExtensionAlive()) throw error; // the extension was reloaded: a shutdown, not a storage problem
     console.warn('Backstory: could not read the stored copy of the dataset; asking for it instead.', error);
     return undefined;
-  }
-}
-
-function extensionAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
   }
 }
 

@@ -8,24 +8,20 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDataset } from '../../../tools/data/build.ts';
-import { datasetKey } from '../../../tools/dataset-module.ts';
-import { encodeCategories } from '../../../src/shared/categories.ts';
+import { packageDataset } from '../../../tools/dataset-module.ts';
 import { BUNDLED_CARDS_KEY, storedItems, type BundledDatasetRecord } from '../../../src/shared/bundled-dataset-record.ts';
 import { fakeBrowser } from '../shared/fake-browser.ts';
 
 const built = await buildDataset(resolve(import.meta.dirname, '../../fixtures/data/valid'), { today: '2026-01-01' });
 if (!built.ok) throw new Error('the fixture dataset should build');
-const bundleJson = JSON.stringify(built.bundle);
-const key = datasetKey(built.bytes, bundleJson);
-const record: BundledDatasetRecord = {
-  key,
-  index: gzipSync(built.bytes).toString('base64'),
-  bundle: gzipSync(bundleJson).toString('base64'),
-};
+// Packaged as the build packages it (tools/dataset-module.ts), and stored as the background stores it.
+const packaged = packageDataset(built);
+const key = packaged.key;
+const record: BundledDatasetRecord = { key, index: packaged.indexGzip, bundle: packaged.bundleGzip };
 
 const fake = { ...fakeBrowser(), runtime: { id: 'backstory', sendMessage: vi.fn<(message: unknown) => Promise<unknown>>() } };
 vi.mock('webextension-polyfill', () => ({ default: fake }));
-vi.mock('virtual:backstory-data', () => ({ datasetKey: key, entryCategories: encodeCategories(built.bundle.entries) }));
+vi.mock('virtual:backstory-data', () => ({ datasetKey: key, entryCategories: packaged.categories }));
 
 /** A fresh copy of the module: its loaded state lives in module variables, as in one page. */
 async function freshDataset() {

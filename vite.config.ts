@@ -27,7 +27,7 @@ export default defineConfig(async () => {
 
   const manifest = targetManifest(target, hostPatterns(built.bundle.entries));
   return {
-    resolve: { alias: { 'virtual:backstory-data': modules.data, 'virtual:backstory-cards': modules.cards } },
+    resolve: { alias: { 'virtual:backstory-data': modules.data, 'virtual:backstory-summary': modules.summary } },
     plugins: [crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }), datasetFiles(packaged), asciiOnlyScripts()],
     build: {
       outDir: `dist/${target}`,

@@ -6,8 +6,9 @@
  *
  * - `virtual:backstory-data` (dataset.js): the small exports (`datasetKey`,
  *   `entryCategories`) the content script and the background import.
- * - `virtual:backstory-cards` (dataset-cards.js): the card bundle as JSON
- *   text, for the popup and the options page.
+ * - `virtual:backstory-summary` (dataset-summary.js): what the popup and the
+ *   options page show (src/shared/bundled-summary.ts), as JSON text: a few
+ *   kilobytes, where the card bundle is 650 KB.
  *
  * The index and the card bundle reach content scripts through storage
  * (src/shared/bundled-dataset-delivery.ts), gzipped (both shrink to a
@@ -23,11 +24,13 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { encodeCategories } from '../src/shared/categories.ts';
 import { BUNDLED_CARDS_FILE, BUNDLED_INDEX_FILE } from '../src/shared/bundled-dataset-record.ts';
+import { summarise } from '../src/shared/bundled-summary.ts';
 import type { BuiltDataset } from './data/build.ts';
 
 /** The compiled dataset in the forms the extension ships, made once per build. */
 export interface PackagedDataset {
   bundleJson: string;
+  summaryJson: string;
   /** datasetKey() of the index and this exact bundle text. */
   key: string;
   categories: string;
@@ -40,6 +43,7 @@ export function packageDataset(built: BuiltDataset): PackagedDataset {
   const bundleJson = JSON.stringify(built.bundle);
   return {
     bundleJson,
+    summaryJson: JSON.stringify(summarise(built.bundle)),
     key: datasetKey(built.bytes, bundleJson),
     categories: encodeCategories(built.bundle.entries),
     indexGzip: gzipBase64(built.bytes),
@@ -56,8 +60,8 @@ export function datasetModule(dataset: PackagedDataset): string {
   ].join('\n');
 }
 
-export function cardsModule(dataset: PackagedDataset): string {
-  return [`// Generated from data/ by tools/dataset-module.ts: do not edit.`, `export const bundleJson = ${JSON.stringify(dataset.bundleJson)};`, ''].join('\n');
+export function summaryModule(dataset: PackagedDataset): string {
+  return [`// Generated from data/ by tools/dataset-module.ts: do not edit.`, `export const summaryJson = ${JSON.stringify(dataset.summaryJson)};`, ''].join('\n');
 }
 
 /**
@@ -86,10 +90,10 @@ function gzipBase64(bytes: Uint8Array): string {
 }
 
 /** Writes both modules into `dir`; returns their paths, for the aliases. */
-export function writeDatasetModules(dataset: PackagedDataset, dir: string): { data: string; cards: string } {
-  const paths = { data: join(dir, 'dataset.js'), cards: join(dir, 'dataset-cards.js') };
+export function writeDatasetModules(dataset: PackagedDataset, dir: string): { data: string; summary: string } {
+  const paths = { data: join(dir, 'dataset.js'), summary: join(dir, 'dataset-summary.js') };
   mkdirSync(dirname(paths.data), { recursive: true });
   writeFileSync(paths.data, datasetModule(dataset));
-  writeFileSync(paths.cards, cardsModule(dataset));
+  writeFileSync(paths.summary, summaryModule(dataset));
   return paths;
 }

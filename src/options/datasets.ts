@@ -6,7 +6,7 @@
  */
 import type { DatasetHeader } from '../dataset/types.ts';
 import { validateUserDataset, type ValidationError } from '../dataset/validate.ts';
-import { bundledBundle } from '../shared/bundled-dataset.ts';
+import { bundledSummary } from '../shared/bundled-dataset.ts';
 import { t } from '../shared/i18n.ts';
 import {
   compileUserDataset,
@@ -65,8 +65,8 @@ function formatError(error: ValidationError): string {
  */
 export async function renderDatasets(doc: Document): Promise<void> {
   const stored = await listUserDatasets();
-  const bundled = bundledBundle();
-  const rows = [row(doc, bundled.header, bundled.entries.length, null)];
+  const bundled = bundledSummary();
+  const rows = [row(doc, bundled.header, bundled.entryCount, null)];
   for (const dataset of stored) {
     const tr = row(doc, dataset.header, dataset.entities + dataset.claims, dataset);
     tr.dataset.datasetId = dataset.id;

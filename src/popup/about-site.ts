@@ -1,14 +1,14 @@
 /**
  * "About this site": who publishes the page being read, when the dataset
- * knows the outlet (only the bundled dataset's outlets, from its card bundle).
+ * knows the outlet (only the bundled dataset's outlets, from its summary).
  */
-import { bundledBundle } from '../shared/bundled-dataset.ts';
+import { bundledSummary } from '../shared/bundled-dataset.ts';
 import { outletForHost } from '../shared/outlets.ts';
 import { t } from '../shared/i18n.ts';
 import { sourceLink } from '../shared/source-link.ts';
 
 export function showAboutSite(doc: Document, hostname: string): boolean {
-  const outlet = outletForHost(bundledBundle().entries, hostname);
+  const outlet = outletForHost(bundledSummary().outlets, hostname);
   const section = doc.querySelector<HTMLElement>('#about-site')!;
   section.hidden = !outlet;
   if (!outlet) return false;

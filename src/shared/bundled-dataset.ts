@@ -1,14 +1,14 @@
 /**
- * The bundled dataset's card bundle for the popup and the options page,
- * inlined at build time (virtual:backstory-cards, see
- * tools/dataset-module.ts) and parsed on first use. Content scripts get
- * theirs from storage instead (bundled-dataset-delivery.ts).
+ * The bundled dataset's summary (bundled-summary.ts) for the popup and the
+ * options page, inlined at build time (virtual:backstory-summary, see
+ * tools/dataset-module.ts) and parsed on first use. Content scripts get the
+ * index and the cards from storage instead (bundled-dataset-delivery.ts).
  */
-import { bundleJson } from 'virtual:backstory-cards';
-import type { Bundle } from '../dataset/bundle.ts';
+import { summaryJson } from 'virtual:backstory-summary';
+import type { BundledSummary } from './bundled-summary.ts';
 
-let parsed: Bundle | undefined;
+let parsed: BundledSummary | undefined;
 
-export function bundledBundle(): Bundle {
-  return (parsed ??= JSON.parse(bundleJson) as Bundle);
+export function bundledSummary(): BundledSummary {
+  return (parsed ??= JSON.parse(summaryJson) as BundledSummary);
 }

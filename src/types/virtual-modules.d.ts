@@ -6,8 +6,8 @@ declare module 'virtual:backstory-data' {
   export const entryCategories: string;
 }
 
-/** The card bundle for the popup and the options page (tools/dataset-module.ts). */
-declare module 'virtual:backstory-cards' {
-  /** The card bundle (src/dataset/bundle.ts `Bundle`) as JSON text, parsed on first use. */
-  export const bundleJson: string;
+/** The bundled dataset's summary for the popup and the options page (tools/dataset-module.ts). */
+declare module 'virtual:backstory-summary' {
+  /** src/shared/bundled-summary.ts `BundledSummary` as JSON text, parsed on first use. */
+  export const summaryJson: string;
 }

@@ -4,7 +4,7 @@
  * and without a good stored copy (cleared, another build's, damaged) they
  * ask the background and still get every highlight and card.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -114,4 +114,15 @@ test('a card bundle that unzips but is no bundle: highlights stay, no card, a cl
   await expectAnnotatedWithCards(page, server.url + DEMO);
   await expect.poll(async () => await storedRecord(page)).toEqual(good);
   expect(pageErrors).toEqual([]);
+});
+
+test('the popup and the options page load the dataset’s summary, not its cards', async () => {
+  // They show the header, the entry count and the outlets (bundled-summary.ts); with the card bundle inlined their scripts were 740 KB.
+  const assets = resolve(DIST_CHROME, 'assets');
+  const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const total = scripts.reduce((sum, f) => sum + statSync(resolve(assets, f)).size, 0);
+  expect(total).toBeLessThan(200_000);
+  const ryder = await entryById('pat-ryder');
+  if (ryder.type !== 'entity') throw new Error('pat-ryder should be an entity');
+  for (const f of scripts) expect(readFileSync(resolve(assets, f), 'utf8'), f).not.toContain(ryder.summary.slice(0, 60));
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { outletForHost } from '../../../src/shared/outlets.ts';
-import type { CardEntry } from '../../../src/dataset/bundle.ts';
+import { isOutletCard, outletForHost, outletSite } from '../../../src/shared/outlets.ts';
 import { datasetEntries } from '../../e2e/support/dataset.ts';
 
-const outlet = (id: string, domains: string[]): CardEntry => ({
+const outlet = (id: string, domains: string[]) => ({
   type: 'entity',
   id,
   kind: 'outlet',
@@ -12,7 +11,7 @@ const outlet = (id: string, domains: string[]): CardEntry => ({
   asOf: '2024',
   sources: [],
   domains,
-  publisher: { owner: `${id} owner`, country: 'X', funding: 'commercial' },
+  publisher: { owner: `${id} owner`, country: 'X', funding: 'commercial' as const },
 });
 
 describe('outletForHost', () => {
@@ -34,11 +33,10 @@ describe('outletForHost', () => {
   });
 
   it('finds every outlet of the real dataset by each of its domains', async () => {
-    const outlets = (await datasetEntries()).filter((e) => e.type === 'entity' && e.kind === 'outlet' && e.publisher);
+    const outlets = (await datasetEntries()).filter(isOutletCard).map(outletSite);
     expect(outlets.length).toBeGreaterThan(10);
     for (const entry of outlets) {
-      if (entry.type !== 'entity') continue;
-      for (const domain of entry.domains ?? []) expect(outletForHost(outlets, `www.${domain}`)?.id, domain).toBe(entry.id);
+      for (const domain of entry.domains) expect(outletForHost(outlets, `www.${domain}`)?.id, domain).toBe(entry.id);
     }
   });
 });

@@ -75,6 +75,29 @@ describe('content dataset', () => {
     expect(dataset.isDatasetLoaded()).toBe(true);
   });
 
+  it('highlights can start before the card bundle is read; cardsReady waits for it (the popup\'s list asks through it)', async () => {
+    const get = fake.storage.local.get.bind(fake.storage.local);
+    let releaseCards!: () => void;
+    const cardsHeld = new Promise<void>((resolve) => (releaseCards = resolve));
+    const spy = vi.spyOn(fake.storage.local, 'get').mockImplementation(async (keys) => {
+      if (keys === BUNDLED_CARDS_KEY || (Array.isArray(keys) && keys.includes(BUNDLED_CARDS_KEY))) await cardsHeld;
+      return get(keys);
+    });
+    const dataset = await freshDataset();
+    await dataset.loadDataset();
+    const { matches } = dataset.getMatcher().session().scan(['Mara Quill spoke.']);
+    expect(matches).toHaveLength(1);
+    expect(dataset.getEntry(matches[0]!.entry)).toBeUndefined(); // no cards yet
+    let ready = false;
+    const waiting = dataset.cardsReady().then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    releaseCards();
+    await waiting;
+    expect(dataset.getEntry(matches[0]!.entry)?.id).toBe('mara-quill');
+    spy.mockRestore();
+  });
+
   it('a card bundle that unzips but is no bundle: matching works, cards do not, and the stored bundle is removed', async () => {
     // Every entry there, but no header: the card's footer would have nothing to show.
     fake.storage.local.data[BUNDLED_CARDS_KEY] = { key, bundle: gzipSync(JSON.stringify({ ...built.bundle, header: null })).toString('base64') };

@@ -280,6 +280,7 @@ export class PageController {
     return new WrapRenderer(this.doc, style, {
       quietly: (change) => observer.quietly(change),
       touching: (node) => this.#store.touching(node),
+      all: () => this.#store.all,
     });
   }
 

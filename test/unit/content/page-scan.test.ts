@@ -101,7 +101,7 @@ describe('reading jobs', () => {
     setBody(`<p>${'Iraq and more words here. '.repeat(1_000)}</p>`);
     for (const wholeBlocks of [true, false]) {
       const store = new AnnotationStore();
-      const renderer = new WrapRenderer(document, 'underline', { quietly: (change) => change(), touching: (node) => store.touching(node) });
+      const renderer = new WrapRenderer(document, 'underline', { quietly: (change) => change(), touching: (node) => store.touching(node), all: () => store.all });
       const handed: number[] = [];
       const reader = {
         add: (found: Annotation[]) => {

@@ -18,6 +18,7 @@ function setup(html: string, phrases: Record<string, Category>) {
       change();
     },
     touching: (node) => store.touching(node),
+    all: () => store.all,
   });
   return { before, nodesBefore, store, renderer, quietCalls: () => quiet };
 }
@@ -85,6 +86,27 @@ describe('WrapRenderer', () => {
     renderer.clear();
     expect(store.all.map((a) => a.range.toString())).toEqual(['Iraq', 'Iraq', 'Syria']);
     expect(first!.range.startContainer).toBe(document.querySelector('p')!.firstChild);
+  });
+
+  it('keeps every range on its mention when a change to many text nodes parks them meanwhile', () => {
+    // 40 paragraphs: past the renderer's threshold, ranges wait outside the document during the change.
+    const html = Array.from({ length: 40 }, (_, i) => `<p>${i}: Iraq, Iraq and Syria.</p>`).join('');
+    const { store, renderer, before } = setup(html, { Iraq: 'places', Syria: 'places' });
+    const texts = () => store.all.map((a) => a.range.toString());
+    const expected = Array.from({ length: 40 }, () => ['Iraq', 'Iraq', 'Syria']).flat();
+    const inPage = () => store.all.every((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
+    // The first 20 paragraphs drawn: the other paragraphs' ranges are put back where they were.
+    renderer.draw(store.all.slice(0, 60));
+    expect(texts()).toEqual(expected);
+    expect(inPage()).toBe(true);
+    // The other 20 drawn too: the first paragraphs' ranges, inside our elements, are put back there.
+    renderer.draw(store.all);
+    expect(texts()).toEqual(expected);
+    expect(inPage()).toBe(true);
+    renderer.clear();
+    expect(texts()).toEqual(expected);
+    expect(inPage()).toBe(true);
+    expect(document.body.innerHTML).toBe(before);
   });
 
   it('adds one element after each text node it splits, and takes it out in one removal', async () => {

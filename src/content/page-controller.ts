@@ -22,7 +22,7 @@ import { NavigationWatch } from './navigation-watch.ts';
 import { PageObserver, type PageChange } from './page-observer.ts';
 import { readPage, readScopes, rereadPage, type PageReader } from './page-scan.ts';
 import { blocksToReread, findRoots, isReadable, outermost, type CollectOptions } from './page-text.ts';
-import { SliceScheduler } from './scheduler.ts';
+import { SliceScheduler, inTurn } from './scheduler.ts';
 import { cardsReady, categoryOfEntry, findEntryById, getEntry, getMatcher, isDatasetLoaded, loadDataset, onDatasetChange } from './dataset.ts';
 import { isContextInvalidated, isExtensionAlive, type ContentContext } from './context.ts';
 import type { Annotation } from './annotation.ts';
@@ -266,8 +266,9 @@ export class PageController {
     if (!run) return;
     this.#run = null;
     run.lifetime.abort();
-    run.renderer.clear();
+    // The annotations go first: the renderer then has no ranges to keep on their text (wrap-renderer.ts).
     this.#store.clear();
+    run.renderer.clear();
     this.#shown = [];
     this.#lookup = null;
     this.#firstDrawn = false;
@@ -302,16 +303,20 @@ export class PageController {
     const options = this.#collectOptions();
     const annotator = new Annotator(this.doc, matchSource, mode === 'revisit' ? run.annotator : undefined);
     run.roots = findRoots(this.doc, options);
+    let clearing: Generator<void, void> | undefined;
     if (mode === 'restart' || run.renderer.changesDom) {
       run.annotator = annotator;
       this.#store.clear();
+      // The wrap renderer gives the text back step by step, before the reading starts.
+      clearing = run.renderer.clearInSteps?.();
       this.#redraw();
     }
     if (mode === 'restart') this.#firstDrawn = false;
-    const job =
+    const reading =
       mode === 'revisit'
         ? this.#reread(run, annotator, options)
         : readPage(run.roots, options, annotator, this.#drawingReader(run));
+    const job = clearing ? inTurn(clearing, reading) : reading;
     void run.scheduler.run(job, mode === 'revisit' ? 'background' : 'visible').then((finished) => {
       if (run.reads === read) run.revisiting = false;
       if (finished && mode === 'restart') this.#revisitIfAsked(run, annotator);

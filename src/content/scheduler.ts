@@ -140,3 +140,8 @@ export class SliceScheduler {
     });
   }
 }
+
+/** One job made of several, run one after the other. */
+export function* inTurn(...jobs: Array<Iterable<unknown>>): Generator<unknown, void> {
+  for (const job of jobs) yield* job;
+}

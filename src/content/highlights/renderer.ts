@@ -26,6 +26,12 @@ export interface Renderer {
   setFocus(annotation: Annotation | null): void;
   /** Removes every trace from the page. */
   clear(): void;
+  /**
+   * clear() spread over the steps of the job it returns (scheduler.ts), for
+   * a renderer whose traces take long to remove: from the call on nothing
+   * counts as drawn. Optional: without it, the caller uses clear() or draw([]).
+   */
+  clearInSteps?(): Generator<void, void>;
 }
 
 /** The renderer to use: the reader's choice, unless the browser lacks the Highlight API. */

@@ -146,14 +146,12 @@ test('every mention shown on one huge text node: all 70,000 drawn, and none of B
   expect(drawn).toBe(70_000);
 });
 
-test('the wrap renderer on a long page, every mention shown: reading it (twice) and turning it off take no task near a second', async ({ page, server, extensionContext }) => {
+test('the wrap renderer on a long page, every mention shown: reading it (twice) and turning it off take no long task', async ({ page, server, extensionContext }) => {
   // 1,300 paragraphs, about 11,000 marks. Each change of our elements costs
   // Chromium one update per live range of the page: the revisit's unwrapping
   // of every paragraph, with the mentions' ranges in the page, was one task
-  // of 1.2 s. They wait outside the page now (wrap-renderer.ts #parkRanges);
-  // that task measured 50-70 ms, in some runs none over 50 ms, so the bar
-  // here is the regression, not yet the 50 ms budget.
-  const BOUND_MS = 200;
+  // of 1.2 s. The ranges wait outside the page now (wrap-renderer.ts
+  // #parkRanges), and a reading gives the text back in steps (clearInSteps).
   await setSettings(extensionContext, { renderer: 'wrap', mentions: 'all' });
   const longest = async (since: number) =>
     Math.max(0, ...(await longTasksSinceStart(page)).filter((task) => task.start + task.duration >= since).map((task) => task.duration));
@@ -171,10 +169,10 @@ test('the wrap renderer on a long page, every mention shown: reading it (twice) 
     return { reading, off: await longest(offAt) };
   };
   let run = await readAndTurnOff();
-  // As in checkGuest: one slow task can be another process's doing; one that comes back fails.
-  if (Math.max(run.reading, run.off) >= BOUND_MS) run = await readAndTurnOff();
-  expect(run.reading).toBeLessThan(BOUND_MS);
-  expect(run.off).toBeLessThan(BOUND_MS);
+  // As in checkGuest: one long task can be another process's doing; one that comes back fails.
+  if (Math.max(run.reading, run.off) > LONG_TASK_MS) run = await readAndTurnOff();
+  expect(run.reading).toBeLessThanOrEqual(LONG_TASK_MS);
+  expect(run.off).toBeLessThanOrEqual(LONG_TASK_MS);
 });
 
 for (const path of fixturePages) {

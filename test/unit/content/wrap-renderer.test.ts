@@ -109,6 +109,39 @@ describe('WrapRenderer', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('clearInSteps: nothing counts as drawn at once, and the text comes back step by step', () => {
+    const html = Array.from({ length: 250 }, (_, i) => `<p>${i}: Iraq and Syria.</p>`).join('');
+    const { store, renderer, before } = setup(html, { Iraq: 'places', Syria: 'places' });
+    renderer.draw(store.all);
+    expect(marks()).toHaveLength(500);
+    const job = renderer.clearInSteps();
+    renderer.draw([]); // nothing counts as drawn any more: nothing for draw to undo
+    expect(marks()).toHaveLength(500);
+    job.next();
+    expect(marks().length).toBeGreaterThan(0);
+    expect(marks().length).toBeLessThan(500);
+    // The last paragraph, drawn again before the job reaches it, keeps its marks.
+    renderer.draw(store.all.slice(-2));
+    for (let step = job.next(); !step.done; step = job.next());
+    expect(marks().map((m) => m.textContent)).toEqual(['Iraq', 'Syria']);
+    renderer.clear();
+    expect(document.body.innerHTML).toBe(before);
+    expect(store.all.map((a) => a.range.toString())).toEqual(Array.from({ length: 250 }, () => ['Iraq', 'Syria']).flat());
+  });
+
+  it('clearInSteps cancelled half way: what is still wrapped goes with the next clear', () => {
+    const html = Array.from({ length: 250 }, (_, i) => `<p>${i}: Iraq and Syria.</p>`).join('');
+    const { store, renderer, before } = setup(html, { Iraq: 'places', Syria: 'places' });
+    renderer.draw(store.all);
+    const job = renderer.clearInSteps();
+    job.next();
+    job.return();
+    expect(marks().length).toBeGreaterThan(0);
+    renderer.clear();
+    expect(marks()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('adds one element after each text node it splits, and takes it out in one removal', async () => {
     // Chromium updates every live range of the document per node removed:
     // one removal per text node keeps unwrapping a long page linear in practice.

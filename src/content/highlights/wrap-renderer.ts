@@ -58,6 +58,15 @@ const PARK_FROM = 16;
 /** Text nodes given back per step of clearInSteps: about 2 ms of DOM changes in Chromium. */
 const CLEAR_STEP = 100;
 
+/**
+ * A text node longer than this is never split. After a change to its text
+ * the browser lays all of it out again: a 2 MB node (a hostile page, or a
+ * live blog pasted as one block) took 330-370 ms in Chromium, one long task
+ * however few mentions it holds. Its mentions stay undrawn here; the
+ * Highlight API renderer draws them without changing the text.
+ */
+export const MAX_SPLIT_CHARS = 100_000;
+
 /** Where a parked range stood: restored as is unless its annotation is re-pointed. */
 interface ParkedRange {
   annotation: Annotation;
@@ -221,11 +230,17 @@ export class WrapRenderer implements Renderer {
   #change(origins: Set<Text>, change: (origin: Text) => void, repoint = true, undrawn: readonly Annotation[] = []): void {
     const parked = origins.size >= PARK_FROM ? this.#parkRanges(undrawn) : null;
     let repointed: Set<Annotation> = new Set();
+    // Only where text moved: the ranges on a node never split are where they were.
+    const moved = new Set<Text>();
     try {
       this.hooks.quietly(() => {
-        for (const origin of origins) change(origin);
+        for (const origin of origins) {
+          const wasWrapped = this.#wraps.has(origin);
+          change(origin);
+          if (wasWrapped || this.#wraps.has(origin)) moved.add(origin);
+        }
       });
-      if (repoint) repointed = this.#repoint(origins);
+      if (repoint) repointed = this.#repoint(moved);
     } finally {
       if (parked) this.#restoreRanges(parked, repointed);
     }
@@ -284,7 +299,7 @@ export class WrapRenderer implements Renderer {
   /** Splits an origin around the drawn annotations that cover it. */
   #wrap(origin: Text): void {
     const parent = origin.parentNode;
-    if (!parent || !origin.isConnected) return;
+    if (!parent || !origin.isConnected || origin.length > MAX_SPLIT_CHARS) return;
     const text = origin.data;
     const spans = this.#spans(origin, text.length);
     if (spans.length === 0) return;

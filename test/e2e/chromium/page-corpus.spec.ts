@@ -185,7 +185,17 @@ for (const path of fixturePages) {
     await setSettings(extensionContext, { renderer: 'wrap', mentions: 'all' });
     const errors = collectErrors(page, extensionId);
     await page.goto(server.url + path, { waitUntil: 'domcontentloaded' });
-    await waitSettled(page);
+    // long-revisit is read twice, and the second reading unwraps it first: wait for that one.
+    const settled = await waitSettled(page, path === '/dynamic/long-revisit.html' ? 1 : 0);
+    if (path === '/dynamic/huge-text.html') {
+      // Its one text node of 2 MB is never split (wrap-renderer.ts MAX_SPLIT_CHARS): laying it out
+      // again took the browser 330-370 ms. Its 70,000 mentions are found, and left undrawn.
+      expect(settled.shown).toBeGreaterThan(0);
+      await nextFrames(page);
+      expect(await marksIn(page)).toEqual([]);
+      expect((await domAtLoadAndNow(page)).now).not.toContain('<backstory-');
+      return;
+    }
     await expect.poll(async () => (await marksIn(page)).length).toBeGreaterThan(0);
     const textOn = await page.evaluate(() => document.body.innerText);
     expect((await domAtLoadAndNow(page)).now).toContain('<backstory-mark');

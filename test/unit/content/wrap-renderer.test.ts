@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { AnnotationStore } from '../../../src/content/annotation-store.ts';
-import { MARK_TAG, WRAP_TAG, WrapRenderer } from '../../../src/content/highlights/wrap-renderer.ts';
+import { MARK_TAG, MAX_SPLIT_CHARS, WRAP_TAG, WrapRenderer } from '../../../src/content/highlights/wrap-renderer.ts';
 import { annotateBody, setBody } from './helpers.ts';
 import type { Category } from '../../../src/shared/categories.ts';
 
@@ -139,6 +139,20 @@ describe('WrapRenderer', () => {
     expect(marks().length).toBeGreaterThan(0);
     renderer.clear();
     expect(marks()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('never splits a text node longer than MAX_SPLIT_CHARS: its mentions stay undrawn, their ranges untouched', () => {
+    const filler = 'x'.repeat(MAX_SPLIT_CHARS);
+    const { store, renderer, before } = setup(`<p>Iraq ${filler}</p><p>Syria</p>`, { Iraq: 'places', Syria: 'places' });
+    const [iraq] = store.all;
+    const range = iraq!.range;
+    renderer.draw(store.all);
+    expect(marks().map((m) => m.textContent)).toEqual(['Syria']);
+    expect(document.querySelector('p')!.innerHTML).toBe(`Iraq ${filler}`);
+    expect(iraq!.range).toBe(range);
+    expect(iraq!.range.toString()).toBe('Iraq');
+    renderer.clear();
     expect(document.body.innerHTML).toBe(before);
   });
 

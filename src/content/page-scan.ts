@@ -16,6 +16,14 @@ import type { Priority } from './scheduler.ts';
  */
 const CHUNK_CHARS = 8_000;
 
+/**
+ * Annotations handed to the reader per step. A batch finds a few hundred;
+ * a block held back whole (PageReader.wholeBlocks) can bring 70,000 at
+ * once (huge-text.html), which the store and the renderer took 65-90 ms to
+ * take in.
+ */
+const HAND_OVER = 2_000;
+
 type Step = Priority | undefined;
 
 export interface PageReader {
@@ -159,7 +167,11 @@ function* scanInChunks(whole: readonly TextBlock[], annotator: Annotator, reader
     } else {
       const all = held.length > 0 ? held.concat(annotations) : annotations;
       held = [];
-      if (all.length > 0) reader.add(all);
+      // What a long block held back can be tens of thousands: handed over a step at a time.
+      for (let from = 0; from < all.length; from += HAND_OVER) {
+        if (from > 0) yield;
+        reader.add(all.slice(from, from + HAND_OVER));
+      }
     }
     start = end;
     yield;

@@ -189,11 +189,21 @@ for (const path of fixturePages) {
     const settled = await waitSettled(page, path === '/dynamic/long-revisit.html' ? 1 : 0);
     if (path === '/dynamic/huge-text.html') {
       // Its one text node of 2 MB is never split (wrap-renderer.ts MAX_SPLIT_CHARS): laying it out
-      // again took the browser 330-370 ms. Its 70,000 mentions are found, and left undrawn.
-      expect(settled.shown).toBeGreaterThan(0);
+      // again took the browser 330-370 ms. Its 70,000 mentions are found, and left undrawn; taking
+      // them in is spread over several slices (page-scan.ts HAND_OVER).
+      expect(settled.shown).toBe(70_000);
       await nextFrames(page);
       expect(await marksIn(page)).toEqual([]);
       expect((await domAtLoadAndNow(page)).now).not.toContain('<backstory-');
+      let longTasks = (await longTasksSinceStart(page)).filter((task) => task.duration > LONG_TASK_MS);
+      if (longTasks.length > 0) {
+        // As in checkGuest: once can be another process's doing.
+        await page.goto(server.url + path, { waitUntil: 'domcontentloaded' });
+        await waitSettled(page);
+        await nextFrames(page);
+        longTasks = (await longTasksSinceStart(page)).filter((task) => task.duration > LONG_TASK_MS);
+      }
+      expect(longTasks).toEqual([]);
       return;
     }
     await expect.poll(async () => (await marksIn(page)).length).toBeGreaterThan(0);

@@ -122,6 +122,18 @@ describe('reading jobs', () => {
     }
   });
 
+  it('with wholeBlocks, a long block holding thousands of mentions is handed over in steps of 2,000, all of them', () => {
+    // Taking 70,000 in at once (huge-text.html) made one slice of 65-90 ms.
+    setBody(`<p>${'Iraq and more words here. '.repeat(2_500)}</p>`);
+    const handed: Array<{ count: number; atStep: number }> = [];
+    let steps = 0;
+    const reader = { add: (found: Annotation[]) => handed.push({ count: found.length, atStep: steps }), wholeBlocks: true };
+    const job = readPage([document.body], { wholePage: true }, new Annotator(document, phraseSource({ Iraq: 'places' })), reader);
+    while (!job.next().done) steps++;
+    expect(handed.map((h) => h.count)).toEqual([2_000, 500]);
+    expect(handed[1]!.atStep).toBeGreaterThan(handed[0]!.atStep); // in separate steps
+  });
+
   it('readScopes reads each changed part on its own and skips parts the page removed meanwhile', () => {
     setBody('<article><p id="a">Iraq</p><p id="b">Iraq and Iraq</p><p id="c">Iraq</p></article>');
     const { source } = recording();

@@ -25,7 +25,7 @@ export interface CardModel {
 
 export function renderCard(doc: Document, model: CardModel): HTMLElement {
   const { entry } = model;
-  const card = el(doc, 'article', 'card');
+  const card = el(doc, 'div', 'card');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-modal', 'false');
   card.setAttribute('aria-label', t('cardLabel', displayName(entry)));
@@ -63,7 +63,7 @@ function toolbar(doc: Document, model: CardModel): HTMLElement {
 
 function entityBody(doc: Document, entry: EntityCard): DocumentFragment {
   const body = doc.createDocumentFragment();
-  const head = el(doc, 'header', 'head');
+  const head = el(doc, 'div', 'head');
   head.append(el(doc, 'span', 'kind', t(`kind_${entry.kind.replaceAll('-', '_')}`)));
   head.append(dataText(doc, 'h2', 'name', entry.name));
   body.append(head);
@@ -94,7 +94,7 @@ function entityBody(doc: Document, entry: EntityCard): DocumentFragment {
 
 function claimBody(doc: Document, entry: ClaimCard): DocumentFragment {
   const body = doc.createDocumentFragment();
-  const head = el(doc, 'header', 'head');
+  const head = el(doc, 'div', 'head');
   head.append(el(doc, 'span', 'kind', t('kind_claim')));
   head.append(dataText(doc, 'h2', 'name', entry.statement));
   body.append(head);
@@ -197,7 +197,7 @@ function relatedSection(doc: Document, entry: CardEntry, model: CardModel): Docu
 }
 
 function footer(doc: Document, header: DatasetHeader): HTMLElement {
-  const foot = el(doc, 'footer', 'footer');
+  const foot = el(doc, 'div', 'footer');
   foot.append(el(doc, 'p', 'dataset', t('cardFooterDataset', [header.name, header.version, header.date])));
   foot.append(el(doc, 'p', 'disclaimer', t('cardFooterDisclaimer')));
   return foot;

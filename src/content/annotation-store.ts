@@ -109,16 +109,22 @@ export class AnnotationStore {
 
   /**
    * What is drawn: enabled categories only, and each entry's first mention
-   * or every mention, as the settings say. Marks every annotation's `first`.
+   * or every mention, as the settings say, among those the renderer can
+   * draw (`drawable`). Marks every annotation's `first`.
    */
-  shown(settings: Pick<Settings, 'categories' | 'mentions'>): Annotation[] {
+  shown(settings: Pick<Settings, 'categories' | 'mentions'>, drawable: (annotation: Annotation) => boolean = () => true): Annotation[] {
     const seen = new Set<number>();
+    const shownEntries = new Set<number>();
     const shown: Annotation[] = [];
     for (const annotation of this.#list) {
       annotation.first = !seen.has(annotation.entry);
       seen.add(annotation.entry);
-      if (!settings.categories[annotation.category]) continue;
-      if (settings.mentions === 'all' || annotation.first) shown.push(annotation);
+      if (!settings.categories[annotation.category] || !drawable(annotation)) continue;
+      // First mentions only: the first one that can be drawn.
+      if (settings.mentions === 'all' || !shownEntries.has(annotation.entry)) {
+        shown.push(annotation);
+        shownEntries.add(annotation.entry);
+      }
     }
     return shown;
   }

@@ -354,6 +354,7 @@ export class PageController {
     return {
       add: (found) => {
         const fresh = this.#store.add(found);
+        run.renderer.adopt?.(fresh);
         // Every mention shown: what is drawn only grows, so draw the new ones
         // alone (a page can hold tens of thousands, and a full draw per batch
         // was a long task there). With first mentions only, a new one can
@@ -434,7 +435,7 @@ export class PageController {
       annotator = run.annotator;
       yield* readScopes(scopes, options, annotator, (scope, found) => {
         controller.#store.removeWithin(scope);
-        controller.#store.add(found);
+        run.renderer.adopt?.(controller.#store.add(found));
         controller.#redraw();
       });
     })();
@@ -445,7 +446,7 @@ export class PageController {
   #redraw(): void {
     const run = this.#run;
     if (!run) return;
-    const shown = this.#store.shown(this.#settings);
+    const shown = this.#shownFromStore(run);
     this.#shown = shown;
     run.renderer.draw(shown);
     this.#lookup = null;
@@ -455,7 +456,13 @@ export class PageController {
 
   /** What is drawn, in document order (computed again after batches that only added). */
   #shownNow(): Annotation[] {
-    return (this.#shown ??= this.#store.shown(this.#settings));
+    return (this.#shown ??= this.#run ? this.#shownFromStore(this.#run) : []);
+  }
+
+  /** What the settings show of the store, among what the renderer can draw: hover, the card and the keyboard reach only that. */
+  #shownFromStore(run: Running): Annotation[] {
+    const renderer = run.renderer;
+    return this.#store.shown(this.#settings, renderer.canDraw ? (annotation) => renderer.canDraw!(annotation) : undefined);
   }
 
   #markFirstDrawn(): void {

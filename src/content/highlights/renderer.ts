@@ -32,6 +32,14 @@ export interface Renderer {
    * counts as drawn. Optional: without it, the caller uses clear() or draw([]).
    */
   clearInSteps?(): Generator<void, void>;
+  /**
+   * Annotations just added to the page's store, which may have been found
+   * before this renderer changed their text's nodes: it points their ranges
+   * at the text. Optional: a renderer that changes no node has nothing to do.
+   */
+  adopt?(annotations: readonly Annotation[]): void;
+  /** False for an annotation this renderer cannot draw (then it is not shown at all). Optional: all can be. */
+  canDraw?(annotation: Annotation): boolean;
 }
 
 /** The renderer to use: the reader's choice, unless the browser lacks the Highlight API. */

@@ -185,20 +185,37 @@ export class WrapRenderer implements Renderer {
    * one still wrapped when the job is cancelled is taken by the next clear.
    */
   clearInSteps(): Generator<void, void> {
-    const undrawn = [...this.#drawn];
-    this.#drawn.clear();
+    this.#mark(this.#active, 'active', false);
+    this.#mark(this.#focus, 'focus', false);
     this.#active = null;
     this.#focus = null;
-    return this.#unwrapInSteps([...this.#wraps], undrawn);
+    // Now, not in the first step: a job cancelled before it runs would leave them in the page.
+    this.#parkDropped([...this.#drawn]);
+    this.#drawn.clear();
+    return this.#unwrapInSteps([...this.#wraps]);
   }
 
-  *#unwrapInSteps(pending: ReadonlyArray<[Text, Wrap]>, undrawn: readonly Annotation[]): Generator<void, void> {
+  *#unwrapInSteps(pending: ReadonlyArray<[Text, Wrap]>): Generator<void, void> {
     for (let i = 0; i < pending.length; i += CLEAR_STEP) {
       const step = new Set<Text>();
       for (const [origin, wrap] of pending.slice(i, i + CLEAR_STEP)) if (this.#wraps.get(origin) === wrap) step.add(origin);
-      this.#change(step, (node) => this.#unwrap(node), true, i === 0 ? undrawn : []);
+      this.#change(step, (node) => this.#unwrap(node));
       yield;
     }
+  }
+
+  /**
+   * Annotations found before their text node was split and handed over
+   * after (a long block's, given to the store in steps): the split moved
+   * their text out of the node their ranges point at. Points them at it.
+   */
+  adopt(annotations: readonly Annotation[]): void {
+    for (const annotation of annotations) if (annotation.nodes.some((node) => this.#wraps.has(node))) this.#repointOne(annotation);
+  }
+
+  /** Can this annotation be drawn? Not in a text node too long to split (MAX_SPLIT_CHARS). */
+  canDraw(annotation: Annotation): boolean {
+    return annotation.nodes.every((node) => node.length <= MAX_SPLIT_CHARS);
   }
 
   /**
@@ -222,55 +239,59 @@ export class WrapRenderer implements Renderer {
 
   /**
    * Applies `change` to each origin as one quiet change of the page, then
-   * re-points the ranges of the annotations on them. Many origins at once:
-   * the ranges wait outside the document meanwhile (see the top of this
-   * file), the page's annotations' and those of `undrawn`, which the page
-   * may have dropped already.
+   * re-points the ranges of the annotations on those it split or joined.
+   * Many origins at once: the page's annotations' ranges wait outside the
+   * page meanwhile (see the top of this file), and those of `undrawn` that
+   * the page no longer has leave it for good.
    */
   #change(origins: Set<Text>, change: (origin: Text) => void, repoint = true, undrawn: readonly Annotation[] = []): void {
-    const parked = origins.size >= PARK_FROM ? this.#parkRanges(undrawn) : null;
-    let repointed: Set<Annotation> = new Set();
+    const parked = origins.size >= PARK_FROM ? this.#parkRanges() : null;
+    if (parked) this.#parkDropped(undrawn);
     // Only where text moved: the ranges on a node never split are where they were.
     const moved = new Set<Text>();
     try {
       this.hooks.quietly(() => {
         for (const origin of origins) {
-          const wasWrapped = this.#wraps.has(origin);
+          if (this.#wraps.has(origin)) moved.add(origin);
           change(origin);
-          if (wasWrapped || this.#wraps.has(origin)) moved.add(origin);
+          if (this.#wraps.has(origin)) moved.add(origin);
         }
       });
-      if (repoint) repointed = this.#repoint(moved);
     } finally {
+      // Even after a failure part-way: what moved is re-pointed, the rest put back.
+      const repointed = repoint ? this.#repoint(moved) : new Set<Annotation>();
       if (parked) this.#restoreRanges(parked, repointed);
     }
   }
 
-  /**
-   * Moves the ranges of the page's annotations into a scratch document and
-   * returns where each stood. Those of `undrawn` that the page no longer
-   * has are moved there for good: nothing needs them, and a live range in
-   * the page costs every later change until it is collected.
-   */
-  #parkRanges(undrawn: readonly Annotation[]): ParkedRange[] {
+  /** Moves the ranges of the page's annotations out of the page; returns where each stood. */
+  #parkRanges(): ParkedRange[] {
     const spot = this.#parkingSpot();
     const parked: ParkedRange[] = [];
-    const current = this.hooks.all();
-    for (const annotation of current) {
+    for (const annotation of this.hooks.all()) {
       const { startContainer, startOffset, endContainer, endOffset } = annotation.range;
       parked.push({ annotation, startContainer, startOffset, endContainer, endOffset });
       annotation.range.setStart(spot, 0);
       annotation.range.setEnd(spot, 0);
     }
-    if (undrawn.length > 0) {
-      const kept = new Set(current);
-      for (const annotation of undrawn) {
-        if (kept.has(annotation)) continue;
-        annotation.range.setStart(spot, 0);
-        annotation.range.setEnd(spot, 0);
-      }
-    }
     return parked;
+  }
+
+  /**
+   * Moves out of the page for good the ranges of those of `undrawn` that the
+   * page no longer has: a live range in the page costs every later change
+   * until it is collected. A card still open on one stops following it
+   * (card-controller.ts #place: its text is gone from the page).
+   */
+  #parkDropped(undrawn: readonly Annotation[]): void {
+    if (undrawn.length === 0) return;
+    const spot = this.#parkingSpot();
+    const kept = new Set(this.hooks.all());
+    for (const annotation of undrawn) {
+      if (kept.has(annotation)) continue;
+      annotation.range.setStart(spot, 0);
+      annotation.range.setEnd(spot, 0);
+    }
   }
 
   /** Puts parked ranges back where they stood, except those #repoint has just set. */
@@ -286,13 +307,12 @@ export class WrapRenderer implements Renderer {
     }
   }
 
-  /** A text node in a document of our own, never shown. */
+  /**
+   * A text node of a document of our own, in no tree: a range there is out
+   * of the page's list of live ranges, and its nodes read as not connected.
+   */
   #parkingSpot(): Text {
-    if (!this.#spot) {
-      const scratch = this.doc.implementation.createHTMLDocument('');
-      this.#spot = scratch.createTextNode('');
-      scratch.body.append(this.#spot);
-    }
+    this.#spot ??= this.doc.implementation.createHTMLDocument('').createTextNode('');
     return this.#spot;
   }
 
@@ -394,19 +414,24 @@ export class WrapRenderer implements Renderer {
     for (const origin of origins) {
       for (const annotation of this.hooks.touching(origin)) {
         if (done.has(annotation)) continue;
-        done.add(annotation);
-        const start = this.#resolve(annotation.nodes[0]!, annotation.startOffset, false);
-        const end = this.#resolve(annotation.nodes[annotation.nodes.length - 1]!, annotation.endOffset, true);
-        try {
-          annotation.range.setStart(start.node, start.offset);
-          annotation.range.setEnd(end.node, end.offset);
-        } catch {
-          // The page changed this text; the page observer drops the annotation.
-          done.delete(annotation);
-        }
+        // One the page changed is left where it was; the page observer drops it.
+        if (this.#repointOne(annotation)) done.add(annotation);
       }
     }
     return done;
+  }
+
+  /** Points one annotation's range at the nodes that hold its text now; false if the page changed that text. */
+  #repointOne(annotation: Annotation): boolean {
+    const start = this.#resolve(annotation.nodes[0]!, annotation.startOffset, false);
+    const end = this.#resolve(annotation.nodes[annotation.nodes.length - 1]!, annotation.endOffset, true);
+    try {
+      annotation.range.setStart(start.node, start.offset);
+      annotation.range.setEnd(end.node, end.offset);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Where an offset in an origin's original text is now. An end stays in the run before a cut. */

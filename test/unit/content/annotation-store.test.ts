@@ -59,6 +59,17 @@ describe('AnnotationStore', () => {
     expect(store.shown(settings({ mentions: 'all' }))).toHaveLength(4);
   });
 
+  it('shows, of each entry, the first mention the renderer can draw; `first` still marks the first on the page', () => {
+    setBody('<p id="a">Iraq</p><p id="b">Iraq and Syria</p><p id="c">Iraq</p>');
+    const store = new AnnotationStore();
+    store.add(annotateBody({ Iraq: 'places', Syria: 'places' }));
+    const notInA = (a: { nodes: readonly Text[] }) => a.nodes[0]!.parentElement!.id !== 'a';
+    const shown = store.shown(settings(), notInA);
+    expect(shown.map((a) => `${a.range.toString()}@${a.nodes[0]!.parentElement!.id}`)).toEqual(['Iraq@b', 'Syria@b']);
+    expect(store.all.map((a) => a.first)).toEqual([true, false, true, false]);
+    expect(store.shown(settings({ mentions: 'all' }), notInA)).toHaveLength(3);
+  });
+
   it('hides switched-off categories without forgetting them', () => {
     setBody('<p>Iraq and Pat Ryder</p>');
     const store = new AnnotationStore();

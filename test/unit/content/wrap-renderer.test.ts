@@ -5,7 +5,7 @@ import { MARK_TAG, MAX_SPLIT_CHARS, WRAP_TAG, WrapRenderer } from '../../../src/
 import { annotateBody, setBody } from './helpers.ts';
 import type { Category } from '../../../src/shared/categories.ts';
 
-function setup(html: string, phrases: Record<string, Category>) {
+function setup(html: string, phrases: Record<string, Category>, duringChange?: () => void) {
   setBody(html);
   const before = document.body.innerHTML;
   const nodesBefore = textNodes();
@@ -15,6 +15,7 @@ function setup(html: string, phrases: Record<string, Category>) {
   const renderer = new WrapRenderer(document, 'underline', {
     quietly: (change) => {
       quiet++;
+      duringChange?.();
       change();
     },
     touching: (node) => store.touching(node),
@@ -91,10 +92,13 @@ describe('WrapRenderer', () => {
   it('keeps every range on its mention when a change to many text nodes parks them meanwhile', () => {
     // 40 paragraphs: past the renderer's threshold, ranges wait outside the document during the change.
     const html = Array.from({ length: 40 }, (_, i) => `<p>${i}: Iraq, Iraq and Syria.</p>`).join('');
-    const { store, renderer, before } = setup(html, { Iraq: 'places', Syria: 'places' });
+    const outOfPage: boolean[] = [];
+    const { store, renderer, before } = setup(html, { Iraq: 'places', Syria: 'places' }, () =>
+      outOfPage.push(store.all.every((a) => a.range.startContainer.getRootNode() !== document)),
+    );
     const texts = () => store.all.map((a) => a.range.toString());
     const expected = Array.from({ length: 40 }, () => ['Iraq', 'Iraq', 'Syria']).flat();
-    const inPage = () => store.all.every((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
+    const inPage = () => store.all.every((a) => a.range.startContainer.getRootNode() === document && a.range.endContainer.getRootNode() === document);
     // The first 20 paragraphs drawn: the other paragraphs' ranges are put back where they were.
     renderer.draw(store.all.slice(0, 60));
     expect(texts()).toEqual(expected);
@@ -107,6 +111,36 @@ describe('WrapRenderer', () => {
     expect(texts()).toEqual(expected);
     expect(inPage()).toBe(true);
     expect(document.body.innerHTML).toBe(before);
+    expect(outOfPage).toEqual([true, true, true]); // while each of the three changes ran
+  });
+
+  it('takes the ranges of undrawn annotations the page dropped out of the page for good, at once when clearing in steps', () => {
+    const html = Array.from({ length: 40 }, (_, i) => `<p>${i}: Iraq and Syria.</p>`).join('');
+    const { store, renderer } = setup(html, { Iraq: 'places', Syria: 'places' });
+    const dropped = [...store.all];
+    renderer.draw(dropped);
+    renderer.setActive(dropped[0]!);
+    renderer.setFocus(dropped[1]!);
+    store.clear();
+    const job = renderer.clearInSteps();
+    // Before any step: out of the page (not connected), and no mark still painted as active or focused.
+    expect(dropped.every((a) => !a.range.startContainer.isConnected)).toBe(true);
+    expect(document.querySelector('[data-active], [data-focus]')).toBeNull();
+    job.return();
+    renderer.clear();
+    expect(marks()).toHaveLength(0);
+  });
+
+  it('adopt points an annotation found before its node was split at where its text is now', () => {
+    const { store, renderer } = setup('<p>Iraq and Syria.</p>', { Iraq: 'places', Syria: 'places' });
+    const [iraq, syria] = store.all;
+    renderer.draw([iraq!]); // splits the node: "Syria" now lives in our element
+    const origin = document.querySelector('p')!.firstChild as Text;
+    syria!.range.setStart(origin, 0); // where a browser leaves a range whose text left the node
+    syria!.range.setEnd(origin, 0);
+    renderer.adopt([syria!]);
+    expect(syria!.range.toString()).toBe('Syria');
+    expect(syria!.range.startContainer.parentElement!.localName).toBe(WRAP_TAG);
   });
 
   it('clearInSteps: nothing counts as drawn at once, and the text comes back step by step', () => {
@@ -147,6 +181,8 @@ describe('WrapRenderer', () => {
     const { store, renderer, before } = setup(`<p>Iraq ${filler}</p><p>Syria</p>`, { Iraq: 'places', Syria: 'places' });
     const [iraq] = store.all;
     const range = iraq!.range;
+    expect(renderer.canDraw(iraq!)).toBe(false);
+    expect(renderer.canDraw(store.all[1]!)).toBe(true);
     renderer.draw(store.all);
     expect(marks().map((m) => m.textContent)).toEqual(['Syria']);
     expect(document.querySelector('p')!.innerHTML).toBe(`Iraq ${filler}`);

@@ -168,31 +168,33 @@ export class WrapRenderer implements Renderer {
   }
 
   clear(): void {
-    const undrawn = [...this.#drawn];
-    this.#drawn.clear();
-    this.#active = null;
-    this.#focus = null;
-    this.#change(new Set(this.#wraps.keys()), (node) => this.#unwrap(node), true, undrawn);
+    this.#change(new Set(this.#wraps.keys()), (node) => this.#unwrap(node), true, this.#forgetDrawn());
   }
 
   /**
-   * clear() as a job (scheduler.ts): nothing counts as drawn from the call
-   * on, and each step of the job it returns gives up to CLEAR_STEP text
-   * nodes back to the page. For a
-   * page read again, whose text must be back before it is read: unwrapping a
-   * long page at once was a long task (1,300 paragraphs: 30 ms of DOM
-   * changes alone). A node wrapped again meanwhile (by draw) is left alone;
-   * one still wrapped when the job is cancelled is taken by the next clear.
+   * clear() as a job (scheduler.ts), for a page read again, whose text must
+   * be back before it is read: unwrapping a long page at once was a long
+   * task (1,300 paragraphs: 30 ms of DOM changes alone). Nothing counts as
+   * drawn from the call on; each step of the job gives up to CLEAR_STEP
+   * text nodes back to the page. A node wrapped again meanwhile (by draw)
+   * is left alone; one still wrapped when the job is cancelled goes with the
+   * next clear.
    */
   clearInSteps(): Generator<void, void> {
+    // Now, not in the first step: a job cancelled before it runs would leave them in the page.
+    this.#parkDropped(this.#forgetDrawn());
+    return this.#unwrapInSteps([...this.#wraps]);
+  }
+
+  /** Nothing counts as drawn any more, nor active or focused; returns what was drawn. */
+  #forgetDrawn(): Annotation[] {
     this.#mark(this.#active, 'active', false);
     this.#mark(this.#focus, 'focus', false);
     this.#active = null;
     this.#focus = null;
-    // Now, not in the first step: a job cancelled before it runs would leave them in the page.
-    this.#parkDropped([...this.#drawn]);
+    const undrawn = [...this.#drawn];
     this.#drawn.clear();
-    return this.#unwrapInSteps([...this.#wraps]);
+    return undrawn;
   }
 
   *#unwrapInSteps(pending: ReadonlyArray<[Text, Wrap]>): Generator<void, void> {

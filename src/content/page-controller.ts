@@ -435,7 +435,8 @@ export class PageController {
       annotator = run.annotator;
       yield* readScopes(scopes, options, annotator, (scope, found) => {
         controller.#store.removeWithin(scope);
-        run.renderer.adopt?.(controller.#store.add(found));
+        const fresh = controller.#store.add(found);
+        run.renderer.adopt?.(fresh);
         controller.#redraw();
       });
     })();

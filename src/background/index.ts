@@ -65,17 +65,6 @@ browser.storage.onChanged.addListener((changes, area) => {
   if ((area === 'sync' || area === 'local') && 'badge' in changes) void refreshBadges();
 });
 
-browser.commands.onCommand.addListener(async (command) => {
-  const direction = command === 'next-annotation' ? 'next' : command === 'previous-annotation' ? 'previous' : null;
-  if (!direction) return;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return;
-  const request: ContentRequest = { type: 'step-annotation', direction };
-  await browser.tabs.sendMessage(tab.id, request).catch(() => {
-    // No content script on this tab (not a news page, or Backstory is off).
-  });
-});
-
 // "Run on all sites" follows the permission, however the reader changed it
 // (the popup, or the browser's own extension settings).
 const syncScripts = () =>
@@ -108,3 +97,16 @@ browser.runtime.onInstalled.addListener(() => {
   syncScripts();
 });
 syncScripts();
+
+// Firefox for Android has no keyboard commands (no commands API): last, and only where it exists.
+const commands = browser.commands as typeof browser.commands | undefined;
+commands?.onCommand.addListener(async (command) => {
+  const direction = command === 'next-annotation' ? 'next' : command === 'previous-annotation' ? 'previous' : null;
+  if (!direction) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const request: ContentRequest = { type: 'step-annotation', direction };
+  await browser.tabs.sendMessage(tab.id, request).catch(() => {
+    // No content script on this tab (not a news page, or Backstory is off).
+  });
+});

@@ -11,8 +11,12 @@ const isFirefox = () => browser.runtime.getURL('').startsWith('moz-extension:');
 
 export async function showShortcuts(doc: Document): Promise<void> {
   const list = doc.querySelector<HTMLElement>('#shortcuts')!;
+  const commands = browser.commands as typeof browser.commands | undefined;
+  // Firefox for Android has no keyboard shortcuts (no commands API): no section.
+  list.closest('section')!.hidden = !commands;
+  if (!commands) return;
   list.replaceChildren();
-  for (const command of await browser.commands.getAll()) {
+  for (const command of await commands.getAll()) {
     const dt = doc.createElement('dt');
     dt.textContent = command.name === '_execute_action' ? t('popupShortcutOpen') : command.description || command.name || '';
     const dd = doc.createElement('dd');

@@ -13,7 +13,7 @@ import {
   listUserDatasets,
   MAX_DATASETS,
   MAX_FILE_BYTES,
-  saveUserDatasets,
+  updateUserDatasets,
   type StoredUserDataset,
 } from '../shared/user-datasets.ts';
 
@@ -33,10 +33,13 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   const result = validateUserDataset(json, { header: headerForFile(file.name) });
   if (!result.ok) return { ok: false, title: t('optionsImportInvalid', String(result.errors.length)), errors: result.errors.map(formatError) };
   const dataset = await compileUserDataset(result.dataset, file.name);
-  const list = await listUserDatasets();
-  const others = list.filter((d) => d.id !== dataset.id);
-  if (others.length >= MAX_DATASETS) return { ok: false, title: t('optionsImportTooMany', String(MAX_DATASETS)), errors: [] };
-  await saveUserDatasets([...others, dataset]);
+  let tooMany = false;
+  await updateUserDatasets((list) => {
+    const others = list.filter((d) => d.id !== dataset.id);
+    tooMany = others.length >= MAX_DATASETS;
+    return tooMany ? list : [...others, dataset];
+  });
+  if (tooMany) return { ok: false, title: t('optionsImportTooMany', String(MAX_DATASETS)), errors: [] };
   return { ok: true, dataset };
 }
 
@@ -78,12 +81,12 @@ export async function renderDatasets(doc: Document): Promise<void> {
   doc.querySelector<HTMLElement>('#dataset-rows')!.replaceChildren(...rows);
 }
 
-async function updateDataset(id: string, change: (d: StoredUserDataset) => StoredUserDataset): Promise<void> {
-  await saveUserDatasets((await listUserDatasets()).map((d) => (d.id === id ? change(d) : d)));
+function updateDataset(id: string, change: (d: StoredUserDataset) => StoredUserDataset): Promise<void> {
+  return updateUserDatasets((list) => list.map((d) => (d.id === id ? change(d) : d)));
 }
 
-async function removeDataset(id: string): Promise<void> {
-  await saveUserDatasets((await listUserDatasets()).filter((d) => d.id !== id));
+function removeDataset(id: string): Promise<void> {
+  return updateUserDatasets((list) => list.filter((d) => d.id !== id));
 }
 
 function row(doc: Document, header: DatasetHeader, entries: number, user: StoredUserDataset | null): HTMLTableRowElement {

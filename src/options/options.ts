@@ -4,7 +4,7 @@ import { t, translatePage } from '../shared/i18n.ts';
 import { bindAllSitesSwitch } from '../shared/all-sites-switch.ts';
 import { readStoredSettings, resetSettings, siteKey, updateSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { USER_DATASETS_KEY } from '../shared/user-datasets.ts';
-import { importFile, renderDatasets, showImportOutcome } from './datasets.ts';
+import { importFile, renderDatasets, showImportOutcome, type ImportOutcome } from './datasets.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -30,9 +30,16 @@ async function main(): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const outcome = await importFile(file);
+    let outcome: ImportOutcome;
+    try {
+      outcome = await importFile(file);
+    } catch (error) {
+      // Storage refused it (full), or compiling failed: say so rather than nothing.
+      outcome = { ok: false, title: t('optionsImportFailed'), errors: [error instanceof Error ? error.message : String(error)] };
+    } finally {
+      input.value = ''; // the same file can be picked again
+    }
     showImportOutcome($('#import-result'), outcome);
-    input.value = '';
   });
 
   // --- sites --------------------------------------------------------------------------
@@ -49,7 +56,7 @@ async function main(): Promise<void> {
       button.type = 'button';
       button.textContent = t('optionsSiteOn');
       button.setAttribute('aria-label', t('optionsSiteOnLabel', site));
-      button.addEventListener('click', () => void updateSettings({ disabledSites: settings.disabledSites.filter((s) => s !== site) }).then(showSites));
+      button.addEventListener('click', () => void updateSettings((current) => ({ disabledSites: current.disabledSites.filter((s) => s !== site) })).then(showSites));
       li.append(name, ' ', button);
       list.append(li);
     }
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
     const site = parseSite(input.value);
     if (!site) return;
     input.value = '';
-    if (!settings.disabledSites.includes(site)) void updateSettings({ disabledSites: [...settings.disabledSites, site].sort() }).then(showSites);
+    void updateSettings((current) => (current.disabledSites.includes(site) ? {} : { disabledSites: [...current.disabledSites, site].sort() })).then(showSites);
   });
 
   await bindAllSitesSwitch($<HTMLInputElement>('#all-sites'));

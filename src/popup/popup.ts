@@ -54,13 +54,16 @@ async function main(): Promise<void> {
   $<HTMLInputElement>('#enabled').addEventListener('change', (e) => void updateSettings({ enabled: (e.target as HTMLInputElement).checked }).then(show));
   $<HTMLInputElement>('#site-enabled').addEventListener(
     'change',
-    (e) => void updateSettings(withSite(settings, hostname, (e.target as HTMLInputElement).checked)).then(show),
+    (e) => {
+      const on = (e.target as HTMLInputElement).checked;
+      void updateSettings((current) => withSite(current, hostname, on)).then(show);
+    },
   );
   $<HTMLInputElement>('#badge').addEventListener('change', (e) => void updateSettings({ badge: (e.target as HTMLInputElement).checked }).then(show));
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="category"]')) {
     input.addEventListener('change', () => {
-      const categories = { ...settings.categories, [input.value]: input.checked } as Record<Category, boolean>;
-      void updateSettings({ categories }).then(show);
+      const on = input.checked;
+      void updateSettings((current) => ({ categories: { ...current.categories, [input.value as Category]: on } })).then(show);
     });
   }
   for (const key of RADIO_KEYS) {

@@ -64,15 +64,24 @@ function reportOnce(rejected: readonly Rejection[]): void {
 // write from the same stale read.
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * A change: the new values, or a function of the settings as stored when the
+ * change runs. A change made from a list or a map (the categories, the
+ * switched-off sites) must be a function: built from the page's own copy,
+ * two quick clicks would both start from it, and the second undo the first.
+ */
+export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
 /** Applies a change and stores only the keys that differ from the defaults. */
-export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+export function updateSettings(change: SettingsChange): Promise<Settings> {
   const run = queue.then(() => write(change));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function write(change: Partial<Settings>): Promise<Settings> {
+async function write(request: SettingsChange): Promise<Settings> {
   const { settings, rejected } = await readStoredSettings();
+  const change = typeof request === 'function' ? request(structuredClone(settings)) : request;
   const next: Settings = { ...settings, ...structuredClone(change) };
   const changed: StoredValues = { ...changedKeys(next), [VERSION_KEY]: CURRENT_VERSION };
   // An unreadable value stays until the reader sets that key themselves.
@@ -85,12 +94,31 @@ async function write(change: Partial<Settings>): Promise<Settings> {
       await browser.storage[area].set(changed);
       await browser.storage[area].remove(removed);
       if (area === 'sync') await browser.storage.local.remove([...Object.keys(changed), ...removed]).catch(() => undefined);
+      else await outweighSync(removed, next);
       return next;
     } catch (error) {
       lastError = error;
     }
   }
   throw lastError;
+}
+
+/**
+ * After a write that fell back to local storage (sync full or refusing
+ * writes): keys set back to their defaults were removed from local, but
+ * sync may still hold an older value for them, which reads would take. They
+ * are removed from sync too, or, if sync takes no change at all, their
+ * defaults are written to local, which reads prefer.
+ */
+async function outweighSync(removed: readonly SettingsKey[], next: Settings): Promise<void> {
+  const inSync = await readArea('sync');
+  const stale = removed.filter((key) => key in inSync);
+  if (stale.length === 0) return;
+  try {
+    await browser.storage.sync.remove(stale);
+  } catch {
+    await browser.storage.local.set(Object.fromEntries(stale.map((key) => [key, next[key]])));
+  }
 }
 
 /** Back to the defaults: every stored setting removed, in both areas. */

@@ -100,8 +100,23 @@ export async function listUserDatasets(): Promise<StoredUserDataset[]> {
   }
 }
 
-export async function saveUserDatasets(list: readonly StoredUserDataset[]): Promise<void> {
-  await browser.storage.local.set({ [USER_DATASETS_KEY]: list });
+// Changes run one after another, each on the list as stored when it runs:
+// two quick switches on the options page never undo each other.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes the stored list: `change` gets the list as stored when it runs and
+ * returns the new one (the same array: nothing to write). Rejects when
+ * storage refuses the write (full).
+ */
+export function updateUserDatasets(change: (list: StoredUserDataset[]) => StoredUserDataset[]): Promise<void> {
+  const run = queue.then(async () => {
+    const list = await listUserDatasets();
+    const next = change(list);
+    if (next !== list) await browser.storage.local.set({ [USER_DATASETS_KEY]: next });
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 async function sha256(text: string): Promise<string> {

@@ -8,6 +8,8 @@ type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknow
 export class FakeArea {
   data: Record<string, unknown> = {};
   failing = false;
+  /** Reads still work, set() fails (a full area); with `removals` false, remove() fails too. */
+  refusing: { removals: boolean } | null = null;
   writes = 0;
 
   constructor(
@@ -25,6 +27,7 @@ export class FakeArea {
 
   async set(items: Record<string, unknown>): Promise<void> {
     if (this.failing) throw new Error(`${this.name} unavailable`);
+    if (this.refusing) throw new Error(`${this.name} is full`);
     this.writes++;
     const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
     for (const [key, value] of Object.entries(items)) {
@@ -36,6 +39,7 @@ export class FakeArea {
 
   async remove(keys: string | string[]): Promise<void> {
     if (this.failing) throw new Error(`${this.name} unavailable`);
+    if (this.refusing && !this.refusing.removals) throw new Error(`${this.name} takes no change`);
     const changes: Record<string, { oldValue?: unknown }> = {};
     for (const key of typeof keys === 'string' ? [keys] : keys) {
       if (!(key in this.data)) continue;

@@ -35,6 +35,29 @@ describe('settings storage', () => {
     expect(loaded.disabledSites).toEqual(['example.com']);
   });
 
+  for (const removals of [true, false]) {
+    it(`a setting put back to its default while sync refuses writes stays at its default (sync ${removals ? 'still removes keys' : 'takes no change'})`, async () => {
+      await settings.updateSettings({ enabled: false });
+      expect(fake.browser.storage.sync.data).toMatchObject({ enabled: false });
+      fake.browser.storage.sync.refusing = { removals };
+      await settings.updateSettings({ enabled: true });
+      expect((await settings.loadSettings()).enabled).toBe(true);
+      expect(fake.browser.storage.sync.data.enabled === undefined || fake.browser.storage.local.data.enabled === true).toBe(true);
+    });
+  }
+
+  it('a change given as a function starts from the settings as stored when it runs: quick clicks on a list never undo each other', async () => {
+    await Promise.all([
+      settings.updateSettings((current) => ({ categories: { ...current.categories, people: false } })),
+      settings.updateSettings((current) => ({ categories: { ...current.categories, places: false } })),
+      settings.updateSettings((current) => settings.withSite(current, 'a.example', false)),
+      settings.updateSettings((current) => settings.withSite(current, 'b.example', false)),
+    ]);
+    const loaded = await settings.loadSettings();
+    expect(loaded.categories).toMatchObject({ people: false, places: false, organizations: true });
+    expect(loaded.disabledSites).toEqual(['a.example', 'b.example']);
+  });
+
   it('prefers a local copy over a stale sync one, and moves it back to sync once sync works', async () => {
     fake.browser.storage.sync.data = { highlightStyle: 'background' };
     fake.browser.storage.local.data = { highlightStyle: 'hover' };

@@ -79,8 +79,11 @@ async function main(): Promise<void> {
   $('#site-switch').hidden = hostname === '';
   $('#restricted').hidden = web;
 
+  let asked = 0;
   const refreshPage = async (): Promise<void> => {
+    const question = ++asked;
     const annotations = tabId === undefined || !web ? undefined : await askForAnnotations(tabId);
+    if (question !== asked) return; // a later answer is coming: an earlier one must not overwrite it
     covered = annotations !== undefined;
     $('#not-covered').hidden = covered || !web;
     showPageList(annotations ?? []);
@@ -95,7 +98,9 @@ async function main(): Promise<void> {
       void browser.tabs.sendMessage(tabId, request).then(closePopup, () => undefined);
     });
   };
-  await refreshPage();
+  // Not waited for yet: a page still starting answers late (it waits for its
+  // card bundle), and the controls below must work meanwhile.
+  const firstList = refreshPage();
   // The page reports its count whenever it re-annotates (a setting changed,
   // the page grew, the script was injected): the list follows.
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -120,8 +125,9 @@ async function main(): Promise<void> {
   await bindAllSitesSwitch($<HTMLInputElement>('#all-sites'));
 
   // --- the rest ---------------------------------------------------------------------
-  await showShortcuts(document);
   $<HTMLButtonElement>('#open-options').addEventListener('click', () => void browser.runtime.openOptionsPage().then(closePopup));
+  await showShortcuts(document);
+  await firstList;
   document.body.dataset.ready = '';
 }
 

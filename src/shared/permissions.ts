@@ -45,7 +45,17 @@ export function revokeAllSites(): Promise<boolean> {
  * when granted, absent when not. Safe to call any number of times (the
  * background calls it at start-up and whenever permissions change).
  */
-export async function syncAllSitesScript(): Promise<'registered' | 'unregistered' | 'unchanged'> {
+export function syncAllSitesScript(): Promise<'registered' | 'unregistered' | 'unchanged'> {
+  // One at a time: the start-up call and onInstalled's (or a quick revoke and
+  // grant) would both find no registration, and the second register throws.
+  const run = syncing.then(syncOnce);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+let syncing: Promise<unknown> = Promise.resolve();
+
+async function syncOnce(): Promise<'registered' | 'unregistered' | 'unchanged'> {
   const granted = await hasAllSites();
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] })).length > 0;
   if (granted === registered) return 'unchanged';

@@ -9,6 +9,7 @@
  * on screen rather than from the top of the page. Escape leaves.
  */
 import type { Annotation } from './annotation.ts';
+import { scrollToMention } from './scroll-to-mention.ts';
 import type { ContentContext } from './context.ts';
 import type { OpenOptions } from './card/card-controller.ts';
 
@@ -56,7 +57,7 @@ export class KeyboardNavigation {
 
   /** Scrolls an annotation into view, outlines it and opens its card (taking focus when asked by keyboard). */
   reveal(annotation: Annotation, options: OpenOptions = { source: 'keyboard' }): void {
-    scrollIntoView(annotation.range);
+    scrollToMention(annotation.range);
     this.#focused = annotation;
     this.target.focus(annotation);
     this.target.open(annotation, options);
@@ -96,17 +97,4 @@ function lastInOrAboveView(list: readonly Annotation[]): number {
     else hi = mid;
   }
   return lo > 0 ? lo - 1 : list.length - 1;
-}
-
-/**
- * Brings a mention to the middle of the window. The element first (it may
- * sit in a scrolled box of its own), then the window by the mention's own
- * position: a paragraph taller than the window can hold it out of sight.
- */
-function scrollIntoView(range: Range): void {
-  range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
-  const rect = range.getBoundingClientRect();
-  if (rect.top < 0 || rect.bottom > window.innerHeight) {
-    window.scrollBy({ top: rect.top + rect.height / 2 - window.innerHeight / 2, behavior: 'instant' });
-  }
 }

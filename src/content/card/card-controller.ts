@@ -17,6 +17,7 @@
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size, type Placement, type VirtualElement } from '@floating-ui/dom';
 import { CardHost } from './card-host.ts';
 import { dragFrame, isDragStart } from './card-drag.ts';
+import { scrollToMention } from '../scroll-to-mention.ts';
 import { pageTheme } from './page-theme.ts';
 import { displayName, renderCard, type CardAction } from './card-view.ts';
 import { findEntryById, getEntry, headerOf } from '../dataset.ts';
@@ -259,7 +260,7 @@ export class CardController {
     const from = view.mention === -1 ? (step === 1 ? -1 : 0) : view.mention;
     const index = (from + step + mentions.length) % mentions.length;
     const range = mentions[index]!;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    scrollToMention(range);
     this.#view = { entry: view.entry, mention: index };
     this.#anchor = range;
     this.#pointer = undefined;
@@ -299,9 +300,11 @@ export class CardController {
 
   async #place(reference: VirtualElement, frame: HTMLElement, anchor: Range): Promise<void> {
     if (this.#pinned || this.#frame !== frame) return;
-    if (!anchor.startContainer.isConnected) {
-      // The page removed the text the card explains.
-      if (this.#source === 'hover') this.hide();
+    if (anchor.collapsed || !anchor.startContainer.isConnected) {
+      // The text the card explains is gone (the page removed it: its range
+      // collapsed; or it was read again: its range left the page): an
+      // unpinned card goes too, giving focus back.
+      this.hide();
       return;
     }
     const { x, y, middlewareData } = await computePosition(reference, frame, {
@@ -343,17 +346,23 @@ export class CardController {
     const frame = this.#frame;
     if (!frame || !isDragStart(event)) return;
     event.preventDefault();
-    // Moving the card is choosing where it stays.
-    if (!this.#pinned) this.#setPinned(true);
-    dragFrame(frame, event, this.signal);
+    // Moving the card is choosing where it stays (a press that does not move it is no choice).
+    dragFrame(frame, event, this.signal, () => {
+      if (!this.#pinned) this.#setPinned(true);
+    });
   }
 
   // --- keys, focus and dismissal -------------------------------------------------
 
   #onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || !this.#frame) return;
+    const frame = this.#frame;
+    // An Escape that ends an input method's composition is the input's.
+    if (event.key !== 'Escape' || !frame || event.isComposing) return;
+    // A card out of sight (its mention scrolled away) closes, and the page keeps its key.
+    const seen = frame.style.visibility !== 'hidden' && (frame.hasAttribute('data-placed') || frame.hasAttribute('data-pinned'));
     this.hide();
-    // The page never sees an Escape that was meant for the card.
+    if (!seen) return;
+    // The page never sees an Escape that was meant for the card: the topmost layer closes first.
     event.stopPropagation();
     event.preventDefault();
   }

@@ -14,7 +14,11 @@ export function isDragStart(event: PointerEvent): boolean {
 /** The part of the card that must stay on screen, in CSS px. */
 const KEEP_VISIBLE_PX = 48;
 
-export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: AbortSignal): void {
+/** How far the pointer moves before a press becomes a drag, in CSS px: a click on the bar is no drag. */
+const DRAG_THRESHOLD_PX = 4;
+
+/** `onMoved`: once, when the press has become a drag. */
+export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: AbortSignal, onMoved: () => void = () => {}): void {
   const start = frame.getBoundingClientRect();
   const dx = event.clientX - start.left;
   const dy = event.clientY - start.top;
@@ -24,7 +28,13 @@ export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: Abort
   const maxX = Math.max(0, view.clientWidth - frame.offsetWidth);
   const maxY = Math.max(0, view.clientHeight - Math.min(frame.offsetHeight, KEEP_VISIBLE_PX));
   const drag = new AbortController();
+  let moving = false;
   const move = (e: PointerEvent) => {
+    if (!moving) {
+      if (Math.hypot(e.clientX - event.clientX, e.clientY - event.clientY) < DRAG_THRESHOLD_PX) return;
+      moving = true;
+      onMoved();
+    }
     const x = clamp(e.clientX - dx, 0, maxX);
     const y = clamp(e.clientY - dy, 0, maxY);
     frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
@@ -34,6 +44,8 @@ export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: Abort
   frame.addEventListener('pointermove', move, { signal: drag.signal });
   frame.addEventListener('pointerup', end, { signal: drag.signal });
   frame.addEventListener('pointercancel', end, { signal: drag.signal });
+  // The card closed (or lost the pointer) mid-drag: no pointerup will come.
+  frame.addEventListener('lostpointercapture', end, { signal: drag.signal });
   signal.addEventListener('abort', end, { signal: drag.signal });
 }
 

@@ -71,6 +71,16 @@ test('the card is light on a light page and dark on a dark one', async ({ page, 
   expect(luminance(await card.locator('.summary').evaluate((e) => getComputedStyle(e).color))).toBeGreaterThan(0.7);
 });
 
+test('the card reads backgrounds written in newer colour spaces (oklch, as Tailwind 4 writes them)', async ({ page, server }) => {
+  // Computed styles give such colours as written; read as rgb numbers, a near-white one looked dark.
+  await openHtml(page, server, 'oklch-light', styled('body { background: oklch(0.985 0.002 247.8); }'));
+  await hover(page, 'Pat Ryder');
+  await expect(page.locator('backstory-root .frame')).toHaveAttribute('data-theme', 'light');
+  await openHtml(page, server, 'oklch-dark', styled('body { background: oklch(0.21 0.03 265); color: #ddd; }'));
+  await hover(page, 'Pat Ryder');
+  await expect(page.locator('backstory-root .frame')).toHaveAttribute('data-theme', 'dark');
+});
+
 test('on a page that paints no background, the card follows the reader’s colour scheme where the page does', async ({ page, server }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   // The page opts into dark: its canvas is dark, so is the card.

@@ -149,3 +149,30 @@ test('tabbing onto a link that holds a mention shows its card without taking foc
   await expect(card).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
+
+test('a card the keyboard opened closes when the page removes the text it explains, and gives focus back', async ({ page, server, extensionContext, pageErrors }) => {
+  await openDemo(page, server);
+  await page.evaluate(() => {
+    // Where the reader's focus is before the shortcut (outside the article, which loses a block).
+    const origin = document.createElement('button');
+    origin.id = 'origin';
+    origin.textContent = 'Menu';
+    document.body.prepend(origin);
+    origin.focus();
+  });
+  await sendToTab(extensionContext, page, { type: 'step-annotation', direction: 'next' });
+  const card = page.locator('backstory-root .card');
+  await expect(card).toBeVisible();
+  // The page takes out the block of the mention the keyboard reached (its focus highlight), then the reader scrolls.
+  const removed = await page.evaluate(() => {
+    const [range] = [...(CSS.highlights.get('backstory-focus') ?? [])] as AbstractRange[];
+    const block = range?.startContainer.parentElement?.closest('p, h1, h2, h3, li, blockquote, figcaption');
+    block?.remove();
+    return Boolean(block);
+  });
+  expect(removed).toBe(true);
+  await page.mouse.wheel(0, 40);
+  await expect(card).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('origin');
+  expect(pageErrors).toEqual([]);
+});

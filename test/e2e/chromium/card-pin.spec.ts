@@ -82,6 +82,22 @@ test('a pinned card survives scrolling, ignores other mentions, can be dragged, 
   expect(pageErrors).toEqual([]);
 });
 
+test('a click on the top bar that does not move the card does not pin it', async ({ page, server }) => {
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+  const card = await hoverCard(page, 'Pat Ryder');
+  const handle = (await card.locator('.toolbar .brand').boundingBox())!;
+  await page.mouse.move(handle.x + 5, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 6, handle.y + handle.height / 2); // a hand's tremor, not a drag
+  await page.mouse.up();
+  await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'false');
+  // Not pinned: the pointer leaving it closes it.
+  await page.mouse.move(5, 5, { steps: 3 });
+  await waitPastCardDelays(page);
+  await expect(card).toHaveCount(0);
+});
+
 test('dragging an unpinned card pins it', async ({ page, server }) => {
   await page.goto(server.url + DEMO);
   await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);

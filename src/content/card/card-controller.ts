@@ -321,7 +321,8 @@ export class CardController {
           apply: ({ availableHeight, availableWidth }) => {
             const card = this.#card;
             if (!card) return;
-            card.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+            // Within the stylesheet's own cap (32em): an inline length alone would replace it.
+            card.style.maxHeight = `min(32em, ${Math.max(120, Math.floor(availableHeight))}px)`;
             card.style.maxWidth = `${Math.max(200, Math.floor(availableWidth))}px`;
           },
         }),

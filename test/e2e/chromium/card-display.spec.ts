@@ -248,3 +248,16 @@ test('in an Arabic browser the popup and the card are in Arabic, right to left',
     }
   });
 });
+
+test('on a tall window the card keeps its own height cap (32em) and scrolls inside', async ({ page, server }) => {
+  await page.setViewportSize({ width: 1100, height: 1400 });
+  await openHtml(page, server, 'tall-window', seed(), 'Islamic Resistance in Iraq');
+  const card = await hover(page, 'Islamic Resistance in Iraq');
+  const { height, cap, scrolls } = await card.evaluate((e) => ({
+    height: e.getBoundingClientRect().height,
+    cap: 32 * parseFloat(getComputedStyle(e).fontSize),
+    scrolls: e.scrollHeight > e.clientHeight,
+  }));
+  expect(scrolls, 'the card for this entry is longer than its cap').toBe(true);
+  expect(height).toBeLessThanOrEqual(cap + 1);
+});

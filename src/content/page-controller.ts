@@ -57,6 +57,8 @@ interface Running {
   pending: AnnotationStore | null;
   /** Until then, what the page adds belongs to the article just navigated to (see #onPageChange). */
   freshUntil: number;
+  /** Parts of the page a queued job will read, once its turn comes (see #onPageChange). */
+  queuedScopes: Set<Element>;
 }
 
 /**
@@ -229,6 +231,7 @@ export class PageController {
       reads: 0,
       pending: null,
       freshUntil: 0,
+      queuedScopes: new Set(),
     };
     this.#run = run;
     const controller = this;
@@ -297,6 +300,7 @@ export class PageController {
     const run = this.#run;
     if (!run) return;
     run.scheduler.cancel();
+    run.queuedScopes.clear(); // their jobs went with the cancel; this reading covers them
     const read = ++run.reads;
     run.revisiting = mode === 'revisit';
     run.pending = null;
@@ -426,14 +430,20 @@ export class PageController {
       for (const scope of scopes) if (this.#remove(run, (store) => store.removeWithin(scope))) dropped = true;
     }
     if (dropped) this.#redraw();
-    if (scopes.length === 0) return;
+    // A part already waiting for its turn is read then: the same change frame
+    // after frame (a class the page toggles as it scrolls) queues one reading.
+    const waiting = run.queuedScopes;
+    const fresh = scopes.filter((scope) => !isWithin(scope, waiting));
+    if (fresh.length === 0) return;
+    for (const scope of fresh) waiting.add(scope);
     // Jobs run in turn: the session is the one of the page as it is when this
     // job starts (a revisit queued before it may have replaced it).
     let annotator = run.annotator;
     const controller = this;
     const job = (function* () {
+      for (const scope of fresh) waiting.delete(scope);
       annotator = run.annotator;
-      yield* readScopes(scopes, options, annotator, (scope, found) => {
+      yield* readScopes(fresh, options, annotator, (scope, found) => {
         controller.#store.removeWithin(scope);
         const fresh = controller.#store.add(found);
         run.renderer.adopt?.(fresh);
@@ -525,4 +535,10 @@ export class PageController {
       // The background may be asleep or the extension reloading; the count is cosmetic.
     });
   }
+}
+
+/** Is the element, or one of its ancestors, in the set? */
+function isWithin(element: Element, set: ReadonlySet<Element>): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) if (set.has(e)) return true;
+  return false;
 }

@@ -65,6 +65,8 @@ export class PageObserver {
       characterData: true,
       attributes: true,
       attributeFilter: SHOW_HIDE_ATTRIBUTES,
+      // To tell a real change from a write of the same value (classList.add of a class already there).
+      attributeOldValue: true,
     });
     lifetime.onAbort(() => {
       this.#observer.disconnect();
@@ -128,7 +130,8 @@ export class PageObserver {
 export function summarise(records: readonly MutationRecord[]): PageChange {
   const added = new Set<Node>();
   const changed = new Set<Text>();
-  const toggled = new Set<Element>();
+  /** Per element, each attribute's value before the frame's first change to it. */
+  const attributesBefore = new Map<Element, Map<string, string | null>>();
   let removed = false;
   for (const record of records) {
     if (record.type === 'characterData') {
@@ -136,13 +139,29 @@ export function summarise(records: readonly MutationRecord[]): PageChange {
       continue;
     }
     if (record.type === 'attributes') {
-      toggled.add(record.target as Element);
+      const element = record.target as Element;
+      let before = attributesBefore.get(element);
+      if (!before) attributesBefore.set(element, (before = new Map()));
+      if (!before.has(record.attributeName!)) before.set(record.attributeName!, record.oldValue);
       continue;
     }
     for (const node of record.addedNodes) {
       if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) added.add(node);
     }
     if (record.removedNodes.length > 0) removed = true;
+  }
+  // Only elements whose attributes end the frame other than they began it: pages
+  // write the same class again and again (on scroll, on every frame).
+  const toggled = new Set<Element>();
+  for (const [element, before] of attributesBefore) {
+    for (const [name, value] of before) {
+      // No class attribute and an empty one are the same (classList.add, then remove, leaves class="").
+      const same = name === 'class' ? (element.getAttribute(name) ?? '') === (value ?? '') : element.getAttribute(name) === value;
+      if (!same) {
+        toggled.add(element);
+        break;
+      }
+    }
   }
   const outermost = [...added].filter((node) => node.isConnected && !hasAncestorIn(node, added));
   const changedText = [...changed].filter((node) => node.isConnected && !hasAncestorIn(node, added));

@@ -80,6 +80,16 @@ export function isSkippedElement(element: Element): boolean {
   return false;
 }
 
+/**
+ * Is the element, or one of its ancestors, skipped? A reading root must be
+ * checked this way: the walk below a root only looks at what it holds (an
+ * editable headline, or an article inside an editor, is the page's to edit).
+ */
+export function isInsideSkipped(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) if (isSkippedElement(e)) return true;
+  return false;
+}
+
 /** Same as element.matches(FURNITURE_SELECTOR). */
 export function isFurniture(element: Element): boolean {
   if (FURNITURE_TAGS.has(element.localName)) return true;
@@ -111,7 +121,7 @@ export function findArticleRoots(doc: Document): Element[] {
   }
   if (roots.length === 0) return doc.body ? [doc.body] : [];
   const headline = doc.querySelector('h1');
-  if (headline && !roots.some((root) => root.contains(headline)) && !insideFurniture(headline)) {
+  if (headline && !roots.some((root) => root.contains(headline)) && !insideFurniture(headline) && !isInsideSkipped(headline)) {
     return [headline, ...roots];
   }
   return roots;
@@ -127,10 +137,16 @@ function articles(doc: Document): Element[] {
   return candidates.filter((_, i) => lengths[i]! >= threshold);
 }
 
-/** Drops duplicates and elements nested inside another of the list. */
+/**
+ * Drops duplicates and elements nested inside another of the list. By
+ * ancestors, not by pairs: a frame of page changes can bring thousands.
+ */
 export function outermost(elements: readonly Element[]): Element[] {
-  const unique = [...new Set(elements)];
-  return unique.filter((e) => !unique.some((other) => other !== e && other.contains(e)));
+  const unique = new Set(elements);
+  return [...unique].filter((e) => {
+    for (let up = e.parentElement; up; up = up.parentElement) if (unique.has(up)) return false;
+    return true;
+  });
 }
 
 function insideFurniture(element: Element): boolean {
@@ -149,7 +165,7 @@ export function isReadable(element: Element, roots: readonly Element[], options:
     if (isSkippedElement(e)) return false;
     if (!options.wholePage && isFurniture(e)) return false;
   }
-  return !isSkippedElement(root);
+  return !isInsideSkipped(root);
 }
 
 /**
@@ -186,6 +202,7 @@ export function collectBlocks(roots: readonly Element[], options: CollectOptions
  * text that changes meanwhile is caught by the page observer.
  */
 export function* walkBlocks(root: Element, options: CollectOptions): Generator<TextBlock | null, void> {
+  if (isInsideSkipped(root)) return;
   const doc = root.ownerDocument;
   const visible = new WeakMap<Element, boolean>();
   const blockOf = new Map<Element, Element>();

@@ -74,12 +74,27 @@ describe('PageObserver', () => {
   });
 
   it('reports elements shown or hidden by class or attribute', async () => {
-    setBody('<article><section id="more" hidden><p>Syria</p></section></article>');
+    // Hidden here, not shown: happy-dom reports the old value of a removed
+    // `hidden=""` as null, where browsers say "" (the e2e "Read more" tests show it there).
+    setBody('<article><section id="more"><p>Syria</p></section><section id="other" class="open"><p>Iraq</p></section></article>');
     const run = observe();
     context = run.context;
-    document.getElementById('more')!.hidden = false;
+    document.getElementById('more')!.hidden = true;
+    document.getElementById('other')!.className = 'closed';
     await frame();
-    expect(run.batches[0]!.toggled.map((e) => e.id)).toEqual(['more']);
+    expect(run.batches[0]!.toggled.map((e) => e.id)).toEqual(['more', 'other']);
+  });
+
+  it('ignores attributes written with the value they had, or changed and changed back in one frame', async () => {
+    setBody('<article class="a"><section id="more"><p>Syria</p></section></article>');
+    const run = observe();
+    context = run.context;
+    document.body.classList.add('x');
+    document.body.classList.remove('x'); // back as it was
+    document.querySelector('article')!.className = 'a'; // the same value again
+    document.getElementById('more')!.setAttribute('aria-hidden', 'true');
+    await frame();
+    expect(run.batches.map((b) => b.toggled.map((e) => e.id))).toEqual([['more']]);
   });
 
   it('asks for a full reading after a huge mutation', async () => {

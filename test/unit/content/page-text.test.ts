@@ -35,6 +35,18 @@ describe('collectBlocks', () => {
     expect(texts(html)).toEqual(['visible']);
   });
 
+  it('never reads a root that is, or sits inside, an editable, hidden or skipped element', () => {
+    const article = (html: string) => collectBlocks(findArticleRoots(page(html)), { wholePage: false }).map((b) => b.text.replace(/\s+/g, ' ').trim());
+    // An editable headline (a CMS's title field) next to the article.
+    expect(article('<h1 contenteditable="true">Iran title</h1><main><p>Iraq body</p></main>')).toEqual(['Iraq body']);
+    // An article inside an editor: its own text as well as its paragraphs.
+    expect(article('<div contenteditable="true"><article>Iran direct<p>Iraq inside</p></article></div>')).toEqual([]);
+    // A headline hidden from assistive technology.
+    expect(article('<h1 aria-hidden="true">Iran hidden</h1><main><p>Iraq body</p></main>')).toEqual(['Iraq body']);
+    const doc = page('<div contenteditable="true"><article><p id="p">Iraq</p></article></div>');
+    expect(isReadable(doc.getElementById('p')!, [doc.querySelector('article')!], { wholePage: false })).toBe(false);
+  });
+
   it('skips page furniture in article scope but not in whole-page scope', () => {
     const html = '<nav>Iran nav</nav><p>Body</p><aside>Iran aside</aside><footer>Iran footer</footer><section id="comments">Iran comment</section>';
     expect(texts(html, false)).toEqual(['Body']);

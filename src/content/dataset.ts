@@ -173,9 +173,15 @@ export function categoryOfEntry(entry: number): Category {
  */
 export function onDatasetChange(listener: () => void, signal: AbortSignal): void {
   const reload = () =>
-    void loadUserParts().then((changed) => {
-      if (changed && !signal.aborted) listener();
-    });
+    void loadUserParts().then(
+      (changed) => {
+        if (changed && !signal.aborted) listener();
+      },
+      (error: unknown) => {
+        // The bundled dataset still works; the imported ones wait for the next change.
+        if (!signal.aborted) console.warn('Backstory: the imported datasets could not be loaded:', error);
+      },
+    );
   reload();
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && USER_DATASETS_KEY in changes) reload();

@@ -7,7 +7,8 @@
  * `navigatesuccess` (Chromium; Firefox where available) and `popstate`, and
  * `check()` is also called with every batch of page mutations, since an SPA
  * that changes the URL changes the DOM too. A change of the #fragment alone
- * is a jump within the same article, not a navigation.
+ * is a jump within the same article, not a navigation, unless the fragment
+ * is a route (`#/story/123`, `#!/story/123`, as hash-routed apps write them).
  */
 import type { ContentContext } from './context.ts';
 
@@ -25,6 +26,7 @@ export class NavigationWatch {
     const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
     navigation?.addEventListener('navigatesuccess', check, { signal: lifetime.signal });
     window.addEventListener('popstate', check, { signal: lifetime.signal });
+    window.addEventListener('hashchange', check, { signal: lifetime.signal });
   }
 
   /** Calls back if the URL (without its fragment) changed since last time. */
@@ -37,7 +39,9 @@ export class NavigationWatch {
   }
 }
 
-function articleUrl(href: string): string {
+/** The URL that names the article: without its fragment, unless the fragment is a route. */
+export function articleUrl(href: string): string {
   const hash = href.indexOf('#');
-  return hash === -1 ? href : href.slice(0, hash);
+  if (hash === -1) return href;
+  return /^#!?\//.test(href.slice(hash)) ? href : href.slice(0, hash);
 }

@@ -407,6 +407,13 @@ export class PageController {
       return;
     }
     let dropped = change.removed ? this.#remove(run, (store) => store.removeStale()) : false;
+    // Text the page rewrote: its mentions go at once (their ranges no longer
+    // cover what was found: one that ran on into the next node would now
+    // cover the new text), and the job below reads the block again.
+    if (change.changedText.length > 0) {
+      const rewritten = new Set(change.changedText);
+      dropped = this.#remove(run, (store) => store.remove((a) => a.nodes.some((node) => rewritten.has(node)))) || dropped;
+    }
 
     // Articles come and go (infinite scroll, a longer article replacing a teaser as the largest).
     const roots = structural ? findRoots(this.doc, options) : run.roots;

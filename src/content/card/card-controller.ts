@@ -356,6 +356,10 @@ export class CardController {
   // --- keys, focus and dismissal -------------------------------------------------
 
   #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') {
+      this.#onTab(event);
+      return;
+    }
     const frame = this.#frame;
     // An Escape that ends an input method's composition is the input's.
     if (event.key !== 'Escape' || !frame || event.isComposing) return;
@@ -366,6 +370,24 @@ export class CardController {
     // The page never sees an Escape that was meant for the card: the topmost layer closes first.
     event.stopPropagation();
     event.preventDefault();
+  }
+
+  /**
+   * Tab past the card's last control (or Shift+Tab before its first) leaves
+   * the card: it closes and focus goes back where the reader was. The card
+   * sits at the end of the document, where the browser would send focus on
+   * to its own toolbar, far from the mention.
+   */
+  #onTab(event: KeyboardEvent): void {
+    const frame = this.#frame;
+    if (!frame || !this.#containsFocus() || !this.#returnFocus?.isConnected) return;
+    const controls = [...frame.querySelectorAll<HTMLElement>('button, a[href]')].filter((c) => !c.hidden && c.getClientRects().length > 0);
+    const active = this.#host.root.activeElement;
+    const leaving = event.shiftKey ? active === this.#card || active === controls[0] : active === controls[controls.length - 1];
+    if (!leaving) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.hide();
   }
 
   #onPointerdownOutside(event: PointerEvent): void {

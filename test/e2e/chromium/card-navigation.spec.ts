@@ -176,3 +176,44 @@ test('a card the keyboard opened closes when the page removes the text it explai
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('origin');
   expect(pageErrors).toEqual([]);
 });
+
+test('Tab past the last control of a keyboard-opened card, or Shift+Tab before its first, closes it and gives focus back', async ({ page, server, extensionContext, pageErrors }) => {
+  await openDemo(page, server);
+  const focusOrigin = () =>
+    page.evaluate(() => {
+      let origin = document.getElementById('origin');
+      if (!origin) {
+        origin = document.createElement('button');
+        origin.id = 'origin';
+        origin.textContent = 'Menu';
+        document.body.prepend(origin);
+      }
+      origin.focus();
+    });
+  const card = page.locator('backstory-root .card');
+  const activeInCard = () =>
+    page.evaluate(() => {
+      const active = document.querySelector('backstory-root')?.shadowRoot?.activeElement;
+      return active ? (active.classList.contains('card') ? 'card' : (active.getAttribute('data-action') ?? active.className)) : null;
+    });
+
+  await focusOrigin();
+  await sendToTab(extensionContext, page, { type: 'step-annotation', direction: 'next' });
+  await expect.poll(activeInCard).toBe('card');
+  await page.keyboard.press('Shift+Tab');
+  await expect(card).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('origin');
+
+  await sendToTab(extensionContext, page, { type: 'step-annotation', direction: 'next' });
+  await expect.poll(activeInCard).toBe('card');
+  // Tab walks the card's controls, and the one after the last closes it.
+  let steps = 0;
+  while ((await card.count()) > 0 && steps < 60) {
+    await page.keyboard.press('Tab');
+    steps++;
+  }
+  await expect(card).toHaveCount(0);
+  expect(steps).toBeGreaterThan(2);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('origin');
+  expect(pageErrors).toEqual([]);
+});

@@ -113,3 +113,18 @@ test('dragging an unpinned card pins it', async ({ page, server }) => {
   await waitPastCardDelays(page);
   await expect(card).toBeVisible();
 });
+
+test('in forced colours (high contrast), a pinned card and its pressed pin show by an outline', async ({ page, server }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+  const card = await hoverCard(page, 'Pat Ryder');
+  const outline = (selector: string) => card.evaluate((e, selector) => getComputedStyle(selector === '.card' ? e : e.querySelector(selector)!).outlineStyle, selector);
+  expect(await outline('[data-action="pin"]')).toBe('none');
+  await card.locator('[data-action="pin"]').click();
+  await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.mouse.move(5, 5);
+  expect(await outline('.card')).toBe('solid');
+  expect(await outline('[data-action="pin"]')).toBe('solid');
+  await page.emulateMedia({ forcedColors: null });
+});

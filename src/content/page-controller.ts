@@ -59,6 +59,9 @@ interface Running {
   freshUntil: number;
   /** Parts of the page a queued job will read, once its turn comes (see #onPageChange). */
   queuedScopes: Set<Element>;
+  /** When a huge change last made the page be read anew, and the deferred one waiting (#refreshAfterHugeChange). */
+  lastHugeRefresh: number;
+  cancelDeferredRefresh: (() => void) | null;
 }
 
 /**
@@ -68,6 +71,11 @@ interface Running {
  * article that was there before.
  */
 const NAVIGATION_SETTLE_MS = 1_000;
+
+/** A huge change this soon after the last one read anew... */
+const HUGE_REPEAT_MS = 2_000;
+/** ...waits until the page has had none for this long. */
+const HUGE_QUIET_MS = 500;
 
 export class PageController {
   #store = new AnnotationStore();
@@ -232,6 +240,8 @@ export class PageController {
       pending: null,
       freshUntil: 0,
       queuedScopes: new Set(),
+      lastHugeRefresh: -Infinity,
+      cancelDeferredRefresh: null,
     };
     this.#run = run;
     const controller = this;
@@ -402,7 +412,11 @@ export class PageController {
     const structural = change.removed || change.added.some((node) => node.nodeType === Node.ELEMENT_NODE);
     // The article was replaced, or content arrived just after a navigation: a new page.
     const replaced = structural && (run.roots.some((root) => !root.isConnected) || performance.now() < run.freshUntil);
-    if (change.huge || replaced) {
+    if (change.huge && !replaced) {
+      this.#refreshAfterHugeChange(run);
+      return;
+    }
+    if (replaced) {
       this.refresh();
       return;
     }
@@ -458,6 +472,29 @@ export class PageController {
       });
     })();
     void run.scheduler.run(job, 'visible').then((finished) => finished && this.#revisitIfAsked(run, annotator));
+  }
+
+  /**
+   * A change too big to follow piece by piece: the page is read anew. One
+   * that comes back soon after (a live table, a ticker rewriting thousands of
+   * nodes a second) waits until the page has been quiet for a moment, or the
+   * page would be cleared and never finish being read.
+   */
+  #refreshAfterHugeChange(run: Running): void {
+    const now = performance.now();
+    const recent = now - run.lastHugeRefresh < HUGE_REPEAT_MS;
+    run.cancelDeferredRefresh?.();
+    run.cancelDeferredRefresh = null;
+    if (!recent) {
+      run.lastHugeRefresh = now;
+      this.refresh();
+      return;
+    }
+    run.cancelDeferredRefresh = run.lifetime.setTimeout(() => {
+      run.cancelDeferredRefresh = null;
+      run.lastHugeRefresh = performance.now();
+      if (this.#run === run) this.refresh();
+    }, HUGE_QUIET_MS);
   }
 
   /** Draws what the settings ask for, from the store. */

@@ -216,3 +216,30 @@ for (const renderer of ['highlight-api', 'wrap'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a page that keeps making huge changes (a ticker adding hundreds of nodes a frame) is read anew once more when it calms down, not at every change', async ({ page, server, extensionId }) => {
+  const errors = collectErrors(page, extensionId);
+  const url = `${server.url}/reader/ticker.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ticker</title></head><body>
+    <div id="ticker"></div>
+    <article><h1>Strikes</h1><p>Officials in Baghdad said the Pentagon had moved troops near Erbil.</p></article>
+    <script>
+      // Ten bursts, 200 ms apart, of 450 new nodes each: every one a "huge" change.
+      let bursts = 0;
+      const timer = setInterval(() => {
+        const ticker = document.getElementById('ticker');
+        ticker.replaceChildren();
+        for (let i = 0; i < 450; i++) ticker.append(document.createElement('span'));
+        if (++bursts === 10) { clearInterval(timer); document.body.dataset.calm = ''; }
+      }, 200);
+    </script></body></html>`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(url);
+  await page.waitForSelector('body[data-calm]', { timeout: 10_000 });
+  await page.waitForTimeout(1_200); // the quiet moment, and the reading after it
+  const settled = await lastSettled(page);
+  // The first reading, the one for the first burst, and one once the page calmed down: not one per burst.
+  expect(settled!.round).toBeLessThanOrEqual(4);
+  expect(await highlightsIn(page, 'article')).toEqual(expect.arrayContaining(['Baghdad', 'Pentagon', 'Erbil']));
+  expect(errors).toEqual([]);
+});

@@ -19,7 +19,7 @@ import { HighlightApiRenderer, highlightApiAvailable } from './highlights/highli
 import { WrapRenderer } from './highlights/wrap-renderer.ts';
 import { KeyboardNavigation } from './keyboard-navigation.ts';
 import { NavigationWatch } from './navigation-watch.ts';
-import { PageObserver, type PageChange } from './page-observer.ts';
+import { PageObserver, hasAncestorIn, type PageChange } from './page-observer.ts';
 import { readPage, readScopes, rereadPage, type PageReader } from './page-scan.ts';
 import { blocksToReread, findRoots, isReadable, outermost, type CollectOptions } from './page-text.ts';
 import { SliceScheduler, inTurn } from './scheduler.ts';
@@ -466,8 +466,8 @@ export class PageController {
       annotator = run.annotator;
       yield* readScopes(fresh, options, annotator, (scope, found) => {
         controller.#store.removeWithin(scope);
-        const fresh = controller.#store.add(found);
-        run.renderer.adopt?.(fresh);
+        const added = controller.#store.add(found);
+        run.renderer.adopt?.(added);
         controller.#redraw();
       });
     })();
@@ -582,7 +582,6 @@ export class PageController {
 }
 
 /** Is the element, or one of its ancestors, in the set? */
-function isWithin(element: Element, set: ReadonlySet<Element>): boolean {
-  for (let e: Element | null = element; e; e = e.parentElement) if (set.has(e)) return true;
-  return false;
+function isWithin(element: Element, set: ReadonlySet<Node>): boolean {
+  return set.has(element) || hasAncestorIn(element, set);
 }

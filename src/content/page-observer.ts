@@ -171,7 +171,8 @@ export function summarise(records: readonly MutationRecord[]): PageChange {
   return { huge: false, added: outermost, changedText, toggled: toggledOutermost, removed };
 }
 
-function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
+/** Is one of the node's ancestors in the set? */
+export function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
   for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return true;
   return false;
 }

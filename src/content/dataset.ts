@@ -192,7 +192,12 @@ export function onDatasetChange(listener: () => void, signal: AbortSignal): void
 
 let loadedKey = '';
 
-/** Loads the enabled user datasets; true when they differ from what was loaded. */
+/**
+ * Loads the enabled user datasets; true when they differ from what was
+ * loaded. Each is a few megabytes at most, loaded in a task of its own; its
+ * card bundle is parsed only when a card or the popup first needs it (its
+ * counts come from its categories), as the bundled one's is.
+ */
 async function loadUserParts(): Promise<boolean> {
   const enabled = (await listUserDatasets()).filter((d) => d.enabled);
   const key = enabled.map((d) => d.id).join(',');
@@ -200,15 +205,15 @@ async function loadUserParts(): Promise<boolean> {
   const next: Part[] = [];
   let base = entryCategories.length;
   for (const dataset of enabled) {
+    await nextTask();
     try {
-      const bundle = parseBundle(dataset.bundle, dataset.categories.length);
       const part: Part = {
         matcher: Matcher.load(decodeBase64(dataset.index)),
         base,
-        count: bundle.entries.length,
+        count: dataset.categories.length,
         categories: dataset.categories,
-        entities: bundle.entries.filter((e) => e.type === 'entity').length,
-        bundle: () => bundle,
+        entities: entityCount(dataset.categories),
+        bundle: userBundle(dataset.bundle, dataset.categories.length, dataset.header.name),
       };
       next.push(part);
       base += part.count;
@@ -221,6 +226,26 @@ async function loadUserParts(): Promise<boolean> {
   userParts = next;
   merged = undefined;
   return true;
+}
+
+/** An imported dataset's card bundle, parsed on first use; one that does not match its index gives no cards. */
+function userBundle(json: string, entries: number, name: string): () => Bundle {
+  let parsed: Bundle | undefined;
+  return () => {
+    if (parsed) return parsed;
+    try {
+      parsed = parseBundle(json, entries);
+    } catch (error) {
+      console.warn(`Backstory: the cards of the imported dataset "${name}" could not be read; its names are highlighted without cards.`, error);
+      parsed = { header: { name, version: '', date: '', licence: '', description: '', hash: '' }, entries: [] };
+    }
+    return parsed;
+  };
+}
+
+/** Gives the page's other work a turn between two datasets. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

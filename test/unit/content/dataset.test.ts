@@ -4,6 +4,7 @@
  * once, refused before it is loaded, tried again after a failure, and a
  * damaged card bundle costs the cards, not the page.
  */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -96,6 +97,38 @@ describe('content dataset', () => {
     await waiting;
     expect(dataset.getEntry(matches[0]!.entry)?.id).toBe('mara-quill');
     spy.mockRestore();
+  });
+
+  it('an imported dataset matches at once, and its card bundle is parsed only when an entry is first asked for', async () => {
+    const { compileUserDataset, USER_DATASETS_KEY } = await import('../../../src/shared/user-datasets.ts');
+    const { validateUserDataset } = await import('../../../src/dataset/validate.ts');
+    const dir = resolve(import.meta.dirname, '../../fixtures/data/valid');
+    const json = (path: string) => JSON.parse(readFileSync(resolve(dir, path), 'utf8')) as Record<string, unknown>;
+    // One name the bundled (fixture) dataset does not know: where both know a name, the bundled one keeps it.
+    const entities = [
+      { id: 'zed-orrin', kind: 'person', name: 'Zed Orrin', aliases: [{ text: 'Zed Orrin' }], summary: 'A fictional ferry captain.', asOf: '2024-05', sources: [{ title: 'Example source', publisher: 'Example Publisher', url: 'https://example.org/zed-orrin' }] },
+    ];
+    const input = validateUserDataset({ header: { ...json('dataset.json'), name: 'Imported' }, entities, claims: [] });
+    if (!input.ok) throw new Error('the fixture should validate');
+    const imported = await compileUserDataset(input.dataset, 'imported.json');
+    fake.storage.local.data[USER_DATASETS_KEY] = [imported];
+
+    const dataset = await freshDataset();
+    await dataset.loadDataset();
+    const parse = vi.spyOn(JSON, 'parse');
+    const parsedBundle = () => parse.mock.calls.filter(([text]) => text === imported.bundle).length;
+    const loaded = new Promise<void>((done) => dataset.onDatasetChange(done, new AbortController().signal));
+    await loaded;
+    expect(parsedBundle()).toBe(0);
+    const { matches } = dataset.getMatcher().session().scan(['Captain Zed Orrin spoke.']);
+    const importedMatch = matches.find((m) => m.entry >= built.bundle.entries.length);
+    expect(importedMatch).toBeDefined();
+    expect(parsedBundle()).toBe(0);
+    expect(dataset.getEntry(importedMatch!.entry)?.id).toBe('zed-orrin');
+    expect(parsedBundle()).toBe(1);
+    dataset.getEntry(importedMatch!.entry);
+    expect(parsedBundle()).toBe(1);
+    parse.mockRestore();
   });
 
   it('a card bundle that unzips but is no bundle: matching works, cards do not, and the stored bundle is removed', async () => {

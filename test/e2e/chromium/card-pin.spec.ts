@@ -82,15 +82,22 @@ test('a pinned card survives scrolling, ignores other mentions, can be dragged, 
   expect(pageErrors).toEqual([]);
 });
 
-test('a click on the top bar that does not move the card does not pin it', async ({ page, server }) => {
+/** Opens Pat Ryder's card on the demo page and presses its top bar, moving the pointer by (dx, dy) before letting go. */
+async function pressTopBar(page: Page, server: { url: string }, dx: number, dy: number) {
   await page.goto(server.url + DEMO);
   await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
   const card = await hoverCard(page, 'Pat Ryder');
   const handle = (await card.locator('.toolbar .brand').boundingBox())!;
-  await page.mouse.move(handle.x + 5, handle.y + handle.height / 2, { steps: 4 });
+  const from = { x: handle.x + 5, y: handle.y + handle.height / 2 };
+  await page.mouse.move(from.x, from.y, { steps: 4 });
   await page.mouse.down();
-  await page.mouse.move(handle.x + 6, handle.y + handle.height / 2); // a hand's tremor, not a drag
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 4 });
   await page.mouse.up();
+  return card;
+}
+
+test('a click on the top bar that does not move the card does not pin it', async ({ page, server }) => {
+  const card = await pressTopBar(page, server, 1, 0); // a hand's tremor, not a drag
   await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'false');
   // Not pinned: the pointer leaving it closes it.
   await page.mouse.move(5, 5, { steps: 3 });
@@ -99,14 +106,7 @@ test('a click on the top bar that does not move the card does not pin it', async
 });
 
 test('dragging an unpinned card pins it', async ({ page, server }) => {
-  await page.goto(server.url + DEMO);
-  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
-  const card = await hoverCard(page, 'Pat Ryder');
-  const handle = (await card.locator('.toolbar .brand').boundingBox())!;
-  await page.mouse.move(handle.x + 5, handle.y + handle.height / 2, { steps: 4 });
-  await page.mouse.down();
-  await page.mouse.move(handle.x + 45, handle.y + 30, { steps: 4 });
-  await page.mouse.up();
+  const card = await pressTopBar(page, server, 40, 20);
   await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'true');
   // Pinned: the pointer leaving it no longer closes it.
   await page.mouse.move(5, 5, { steps: 3 });

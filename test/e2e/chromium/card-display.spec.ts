@@ -71,26 +71,25 @@ test('the card is light on a light page and dark on a dark one', async ({ page, 
   expect(luminance(await card.locator('.summary').evaluate((e) => getComputedStyle(e).color))).toBeGreaterThan(0.7);
 });
 
+/** The theme of Pat Ryder's card on the demo article with extra CSS. */
+async function cardThemeOn(page: Page, server: { url: string }, name: string, css: string): Promise<string | null> {
+  await openHtml(page, server, name, styled(css));
+  await hover(page, 'Pat Ryder');
+  return page.locator('backstory-root .frame').getAttribute('data-theme');
+}
+
 test('the card reads backgrounds written in newer colour spaces (oklch, as Tailwind 4 writes them)', async ({ page, server }) => {
   // Computed styles give such colours as written; read as rgb numbers, a near-white one looked dark.
-  await openHtml(page, server, 'oklch-light', styled('body { background: oklch(0.985 0.002 247.8); }'));
-  await hover(page, 'Pat Ryder');
-  await expect(page.locator('backstory-root .frame')).toHaveAttribute('data-theme', 'light');
-  await openHtml(page, server, 'oklch-dark', styled('body { background: oklch(0.21 0.03 265); color: #ddd; }'));
-  await hover(page, 'Pat Ryder');
-  await expect(page.locator('backstory-root .frame')).toHaveAttribute('data-theme', 'dark');
+  expect(await cardThemeOn(page, server, 'oklch-light', 'body { background: oklch(0.985 0.002 247.8); }')).toBe('light');
+  expect(await cardThemeOn(page, server, 'oklch-dark', 'body { background: oklch(0.21 0.03 265); color: #ddd; }')).toBe('dark');
 });
 
 test('on a page that paints no background, the card follows the reader’s colour scheme where the page does', async ({ page, server }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   // The page opts into dark: its canvas is dark, so is the card.
-  await openHtml(page, server, 'scheme-dark', styled('html { color-scheme: light dark; } body { background: none; }'));
-  await hover(page, 'Pat Ryder');
-  await expect(page.locator('backstory-root .frame')).toHaveAttribute('data-theme', 'dark');
+  expect(await cardThemeOn(page, server, 'scheme-dark', 'html { color-scheme: light dark; } body { background: none; }')).toBe('dark');
   // A page that does not opt in stays white in dark mode: the card stays light.
-  await openHtml(page, server, 'scheme-none', styled('body { background: none; }'));
-  await hover(page, 'Pat Ryder');
-  await expect(page.locator('backstory-root .frame')).toHaveAttribute('data-theme', 'light');
+  expect(await cardThemeOn(page, server, 'scheme-none', 'body { background: none; }')).toBe('light');
   await page.emulateMedia({ colorScheme: null });
 });
 

@@ -425,8 +425,13 @@ export class PageController {
     // cover what was found: one that ran on into the next node would now
     // cover the new text), and the job below reads the block again.
     if (change.changedText.length > 0) {
-      const rewritten = new Set(change.changedText);
-      dropped = this.#remove(run, (store) => store.remove((a) => a.nodes.some((node) => rewritten.has(node)))) || dropped;
+      const rewritten = change.changedText;
+      dropped =
+        this.#remove(run, (store) => {
+          // By the store's index of text nodes: most frames rewrite text that holds no mention.
+          const doomed = new Set(rewritten.flatMap((node) => store.touching(node)));
+          return doomed.size === 0 ? [] : store.remove((a) => doomed.has(a));
+        }) || dropped;
     }
 
     // Articles come and go (infinite scroll, a longer article replacing a teaser as the largest).

@@ -139,8 +139,10 @@ function sourceList(doc: Document, sources: readonly Source[]): HTMLElement {
     const title = sourceLink(doc, source.url, source.title);
     title.className = 'source-title';
     item.append(title);
-    item.append(' — ', el(doc, 'span', 'publisher-name', source.publisher));
-    if (source.date) item.append(', ', time(doc, source.date));
+    // The punctuation is the UI language's (Arabic has its own comma); the
+    // spaces stay here, where no translation tool can trim them.
+    item.append(` ${t('cardSourcePublisher')} `, el(doc, 'span', 'publisher-name', source.publisher));
+    if (source.date) item.append(`${t('listSeparator')} `, time(doc, source.date));
     list.append(item);
   }
   return list;

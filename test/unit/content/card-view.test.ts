@@ -84,6 +84,20 @@ describe('renderCard', () => {
     expect(el.querySelector('.match-note')).toBeNull();
   });
 
+  it('writes a source line with the UI language\'s punctuation', () => {
+    const entry = entries.find((e) => e.sources.some((s) => s.date))!;
+    const source = entry.sources.find((s) => s.date)!;
+    const line = (el: HTMLElement) => [...el.querySelectorAll('.sources .source')][entry.sources.indexOf(source)]!.textContent;
+    expect(line(card(entry))).toBe(`${source.title} — ${source.publisher}, ${source.date}`);
+    const english = messages.current;
+    try {
+      messages.current = JSON.parse(readFileSync(resolve(ROOT, 'public/_locales/ar/messages.json'), 'utf8'));
+      expect(line(card(entry))).toBe(`${source.title} — ${source.publisher}، ${source.date}`);
+    } finally {
+      messages.current = english;
+    }
+  });
+
   it('shows a claim: statement, assessment with its meaning, context, each perspective with sources', () => {
     const entry = entries.find((e) => e.type === 'claim' && e.perspectives.length >= 2)!;
     if (entry.type !== 'claim') throw new Error('expected a claim');

@@ -11,6 +11,8 @@
 import { isExtensionAlive } from '../shared/extension-alive.ts';
 
 const TEARDOWN_EVENT = 'backstory:teardown';
+/** Where the newest copy of the script keeps its id (a global of the content scripts' world). */
+const LATEST_INSTANCE = '__backstoryLatestInstance';
 
 export class ContentContext {
   readonly #controller = new AbortController();
@@ -31,11 +33,17 @@ export class ContentContext {
     const instanceId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     // A copy injected earlier (before an extension reload, or by a second
     // injection) hears this and stops, so annotations are never doubled.
-    window.dispatchEvent(new CustomEvent(TEARDOWN_EVENT, { detail: instanceId }));
+    // The page can dispatch the same event, so the event only says "look":
+    // a copy stops if the extension it belongs to is gone, or if a newer copy
+    // wrote its id in the content scripts' own global, which page scripts
+    // cannot reach.
+    const scope = globalThis as unknown as Record<typeof LATEST_INSTANCE, string | undefined>;
+    scope[LATEST_INSTANCE] = instanceId;
+    window.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
     window.addEventListener(
       TEARDOWN_EVENT,
-      (event) => {
-        if ((event as CustomEvent).detail !== instanceId) this.abort();
+      () => {
+        if (scope[LATEST_INSTANCE] !== instanceId || !isExtensionAlive()) this.abort();
       },
       { signal: this.signal },
     );

@@ -235,6 +235,24 @@ test('a second injection never doubles annotations', async ({ page, server, exte
   expect(errors).toEqual([]);
 });
 
+test('a page dispatching Backstory\'s teardown event does not turn it off', async ({ page, server, extensionId }) => {
+  const errors = collectErrors(page, extensionId);
+  await page.goto(server.url + DEMO);
+  await waitSettled(page);
+  const highlights = await highlightSet(page);
+  expect(highlights.length).toBeGreaterThan(10);
+  // What a hostile page could do to hide Backstory: the event a newer copy sends.
+  await page.evaluate(() => {
+    window.dispatchEvent(new CustomEvent('backstory:teardown'));
+    window.dispatchEvent(new CustomEvent('backstory:teardown', { detail: 'forged' }));
+  });
+  expect(await highlightSet(page)).toEqual(highlights);
+  const point = await pointOfText(page, 'Pat Ryder');
+  await page.mouse.move(point.x, point.y);
+  await expect(page.locator('backstory-root .card')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('keyboard: next and previous walk the drawn mentions with a focus outline and a card; Escape leaves', async ({ page, server, extensionContext, extensionId }) => {
   const errors = collectErrors(page, extensionId);
   await page.goto(server.url + DEMO);

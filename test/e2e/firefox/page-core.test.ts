@@ -229,6 +229,29 @@ describe('Firefox: the page layer', () => {
     });
   }
 
+  it('a second copy of the script replaces the first, and the page cannot turn Backstory off with its teardown event', async () => {
+    await setSettings({ renderer: 'wrap' });
+    const { page, errors } = await open('/seed-article.html');
+    const marks = await markCount(page);
+    expect(marks).toBeGreaterThan(10);
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('backstory:teardown', { detail: 'forged' })));
+    expect(await markCount(page)).toBe(marks);
+    const since = await page.evaluate(() => performance.now());
+    await extensionPage.evaluate(async (url) => {
+      const pattern = url.replace(/^(https?:\/\/[^/:]+):\d+/, '$1');
+      const [tab] = await browser.tabs.query({ url: pattern });
+      const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+      await browser.scripting.executeScript({ target: { tabId: tab!.id! }, files });
+    }, page.url());
+    // The new copy reads the page afresh: same marks, none doubled.
+    const settledAt = () => page.evaluate(() => performance.getEntriesByName('backstory:settled')[0]?.startTime ?? 0);
+    await waitFor(settledAt, (at) => at > since, 'the second copy to settle');
+    await waitFor(() => markCount(page), (count) => count === marks, 'the same marks');
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-mark[data-category="people"] backstory-mark[data-category="people"]').length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the keyboard message walks the annotations with a focus highlight', async () => {
     const { page, errors } = await open('/seed-article.html');
     const step = (direction: 'next' | 'previous') =>

@@ -15,6 +15,20 @@ describe('ContentContext', () => {
     newer.abort();
   });
 
+  it('the page dispatching the teardown event ends nothing: only a newer copy or the extension being gone does', () => {
+    const copy = new ContentContext();
+    window.dispatchEvent(new CustomEvent('backstory:teardown'));
+    window.dispatchEvent(new CustomEvent('backstory:teardown', { detail: 'someone-else' }));
+    expect(copy.signal.aborted).toBe(false);
+    runtime.id = undefined;
+    try {
+      window.dispatchEvent(new CustomEvent('backstory:teardown'));
+      expect(copy.signal.aborted).toBe(true);
+    } finally {
+      runtime.id = 'extension';
+    }
+  });
+
   it('a child ends with its parent, and on its own without ending the parent', () => {
     const parent = new ContentContext();
     const first = parent.child();

@@ -168,7 +168,9 @@ export class CardController {
     frame.dataset.theme = pageTheme(this.doc, this.#anchor);
     frame.addEventListener('click', (event) => this.#onClick(event), { signal: this.signal });
     frame.addEventListener('pointerdown', (event) => this.#startDrag(event), { signal: this.signal });
-    this.#host.root.append(frame);
+    const root = this.#host.root;
+    this.#host.placeFor(this.#anchor?.startContainer ?? null);
+    root.append(frame);
     this.#frame = frame;
     this.#render();
     this.#follow();

@@ -7,7 +7,10 @@
  * restyle it) and the shadow root's styles cannot leak out. Keys pressed
  * inside our UI stop at the host, so a page's own shortcuts never fire while
  * the reader works the card. In fullscreen the host moves into the
- * fullscreen element, the only part of the page the browser still paints.
+ * fullscreen element, the only part of the page the browser still paints;
+ * for a mention inside a modal dialog, into that dialog: the rest of the
+ * page is then inert and drawn beneath the dialog, so a card outside it
+ * could be neither seen nor used.
  */
 import cardCss from './card.css?inline';
 
@@ -22,6 +25,8 @@ export class CardHost {
   #host: HTMLElement | null = null;
   #root: ShadowRoot | null = null;
   #listeners: AbortController | null = null;
+  /** The open modal dialog that holds the mention being shown, if any. */
+  #dialog: Element | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -54,6 +59,12 @@ export class CardHost {
     return this.#root;
   }
 
+  /** Puts the host where a card for a mention at `anchor` can be seen and used. */
+  placeFor(anchor: Node | null): void {
+    this.#dialog = modalDialogAround(anchor);
+    this.#place();
+  }
+
   get host(): HTMLElement | null {
     return this.#host;
   }
@@ -71,7 +82,26 @@ export class CardHost {
     const host = this.#host;
     if (!host) return;
     const fullscreen = this.doc.fullscreenElement;
-    const parent = fullscreen && !REPLACED.has(fullscreen.tagName) ? fullscreen : this.doc.documentElement;
+    const dialog = this.#dialog?.isConnected ? this.#dialog : null;
+    const parent = fullscreen && !REPLACED.has(fullscreen.tagName) ? fullscreen : (dialog ?? this.doc.documentElement);
     if (host.parentNode !== parent) parent.append(host);
+  }
+}
+
+/** The innermost open modal dialog around `node`, if any. */
+function modalDialogAround(node: Node | null): Element | null {
+  let element = node instanceof Element ? node : (node?.parentElement ?? null);
+  while ((element = element?.closest('dialog') ?? null)) {
+    if (isModal(element)) return element;
+    element = element.parentElement;
+  }
+  return null;
+}
+
+function isModal(dialog: Element): boolean {
+  try {
+    return dialog.matches(':modal');
+  } catch {
+    return false; // a browser without :modal
   }
 }

@@ -187,6 +187,30 @@ test('in fullscreen the card moves into the fullscreen element, and back after',
   expect(pageErrors).toEqual([]);
 });
 
+test('for a mention inside a modal dialog, the card opens inside the dialog, above it, and works', async ({ page, server, pageErrors }) => {
+  const dialog = '<dialog id="story"><p>Defense Secretary Lloyd Austin spoke of the strike.</p><button id="ok">OK</button></dialog>';
+  // Inside the article, as a gallery's caption or a 'read more' box would be.
+  await openHtml(page, server, 'modal-dialog', seed().replace('</article>', `${dialog}</article>`));
+  await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).showModal());
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Lloyd Austin')).toBe(true);
+  const card = await hover(page, 'Lloyd Austin', 'dialog');
+  expect(await page.evaluate(() => document.querySelector('backstory-root')!.parentElement!.id)).toBe('story');
+  // On top and usable: the point at the card's centre is the card, and its buttons respond.
+  const box = (await card.boundingBox())!;
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('BACKSTORY-ROOT');
+  await page.locator('backstory-root button.pin').click();
+  await expect(page.locator('backstory-root .frame[data-pinned]')).toHaveCount(1);
+  // Escape closes the card first, and leaves the dialog open.
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  expect(await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(true);
+  // A mention outside the dialog, once it is closed, gets its card back in the page's root.
+  await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).close());
+  await hover(page, 'Pat Ryder');
+  expect(await page.evaluate(() => document.querySelector('backstory-root')!.parentElement!.tagName)).toBe('HTML');
+  expect(pageErrors).toEqual([]);
+});
+
 test('on a touch screen, a tap on a mention opens its card; the link waits for a second tap', async ({ server }) => {
   await withProfile(async (profile) => {
     const context = await ownBrowser(profile, { hasTouch: true });

@@ -9,7 +9,7 @@ import type { Category } from '../shared/categories.ts';
 import { t, translatePage } from '../shared/i18n.ts';
 import { isAnnotationsReply, isBackgroundRequest, type ContentRequest, type PageAnnotation } from '../shared/messages.ts';
 import { bindAllSitesSwitch } from '../shared/all-sites-switch.ts';
-import { injectInto } from '../shared/permissions.ts';
+import { documentTypeOf, injectInto } from '../shared/permissions.ts';
 import { isSiteDisabled, isSiteEnabled, loadSettings, updateSettings, watchSettings, withSite, type Settings } from '../shared/settings.ts';
 import { showAboutSite } from './about-site.ts';
 import { renderPageList } from './page-list.ts';
@@ -85,7 +85,12 @@ async function main(): Promise<void> {
     const annotations = tabId === undefined || !web ? undefined : await askForAnnotations(tabId);
     if (question !== asked) return; // a later answer is coming: an earlier one must not overwrite it
     covered = annotations !== undefined;
-    $('#not-covered').hidden = covered || !web;
+    // No script answered: on a document that is not HTML (plain text, a PDF,
+    // an image) none would, and offering to run once would do nothing.
+    const notHtml = !covered && web && tabId !== undefined && (await isOtherDocument(tabId));
+    if (question !== asked) return;
+    $('#not-covered').hidden = covered || !web || notHtml;
+    $('#not-html').hidden = !notHtml;
     showPageList(annotations ?? []);
   };
   const showPageList = (annotations: readonly PageAnnotation[]) => {
@@ -129,6 +134,12 @@ async function main(): Promise<void> {
   await showShortcuts(document);
   await firstList;
   document.body.dataset.ready = '';
+}
+
+/** Is the tab's document known to be something other than HTML? (Unknown counts as no.) */
+async function isOtherDocument(tabId: number): Promise<boolean> {
+  const type = await documentTypeOf(tabId);
+  return type !== undefined && type !== 'text/html';
 }
 
 /** The tab's annotations, or undefined when no content script answers there. */

@@ -90,3 +90,17 @@ export async function injectInto(tabId: number): Promise<void> {
   if (css.length > 0) await browser.scripting.insertCSS({ target: { tabId }, files: css });
   await browser.scripting.executeScript({ target: { tabId }, files: js });
 }
+
+/**
+ * The tab's document type (document.contentType: "text/html", "text/plain",
+ * "application/pdf"…), or undefined where Backstory may not look (no grant,
+ * a browser page). The content script reads HTML documents only.
+ */
+export async function documentTypeOf(tabId: number): Promise<string | undefined> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
+    return typeof frame?.result === 'string' ? frame.result : undefined;
+  } catch {
+    return undefined;
+  }
+}

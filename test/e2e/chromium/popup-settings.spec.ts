@@ -228,3 +228,14 @@ test('on a site Backstory does not cover, the popup says so and offers to run th
   await expect(popup.locator('#status')).toHaveText('Backstory could not run on this page.');
   expect((await readHighlights(page)).length).toBe(0);
 });
+
+test('on a document that is not a web page (plain text), the popup says Backstory reads web pages only and offers no run', async ({ page, server, extensionContext }) => {
+  const url = `${server.url}/notes/story.txt`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/plain', body: 'Pat Ryder said the Islamic Resistance in Iraq attacked US forces.' }));
+  await page.goto(url);
+  const popup = await popupForTab(extensionContext, page);
+  await expect(popup.locator('#not-html')).toBeVisible();
+  await expect(popup.locator('#not-html')).toHaveText(/web pages only/);
+  await expect(popup.locator('#not-covered')).toBeHidden();
+  await expect(popup.locator('#page-empty')).toBeHidden();
+});

@@ -131,4 +131,44 @@ describe('PageController following page changes', () => {
     gate.release();
     await drawnBecomes(['Baghdad', 'Erbil']);
   });
+
+  it('reads a part of the page once when it changes frame after frame while its reading waits in the queue', async () => {
+    start('<article><p id="lead">Officials in Baghdad spoke.</p><p>Later, in Erbil.</p></article>', { Baghdad: 'places', Erbil: 'places' });
+    await drawnBecomes(['Baghdad', 'Erbil']);
+    const lead = document.getElementById('lead')!;
+    const readingsOfLead = () => matcher.scanned.filter((text) => text === lead.textContent).length;
+    const before = readingsOfLead();
+
+    gate.hold();
+    // A class the page toggles as the reader scrolls: a change in each frame.
+    for (let i = 0; i < 3; i++) {
+      lead.classList.toggle('in-view');
+      await frame();
+    }
+    gate.release();
+    // Jobs run in turn: once a change made after these is read, their readings have run.
+    const later = document.createElement('p');
+    later.textContent = 'Then Mosul.';
+    lead.parentElement!.append(later);
+    await vi.waitFor(() => expect(matcher.scanned).toContain('Then Mosul.'));
+    expect(readingsOfLead() - before).toBe(1);
+    expect(drawn()).toEqual(['Baghdad', 'Erbil']);
+  });
+
+  it('reads a part whose queued reading a new reading of the page cancelled, when it changes again', async () => {
+    const controller = start('<article><p id="lead">Officials in Baghdad spoke.</p></article>', { Baghdad: 'places', Erbil: 'places' });
+    await drawnBecomes(['Baghdad']);
+    const lead = document.getElementById('lead')!;
+
+    gate.hold();
+    lead.classList.add('in-view');
+    await frame();
+    // The page is read anew (a setting changed, a navigation) before that reading's turn came.
+    controller.refresh();
+    gate.release();
+    await drawnBecomes(['Baghdad']);
+
+    (lead.firstChild as Text).data = 'Officials in Erbil spoke.';
+    await drawnBecomes(['Erbil']);
+  });
 });

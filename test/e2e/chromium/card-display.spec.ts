@@ -13,17 +13,10 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browsers.ts';
 import { DIST_CHROME, FIXTURE_PAGES } from '../support/paths.ts';
-import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
+import { pointOfText } from '../support/page-probes.ts';
+import { openHtml } from './page-support.ts';
 
 const seed = () => readFileSync(resolve(FIXTURE_PAGES, 'seed-article.html'), 'utf8');
-
-/** Serves `html` at a path of the local server (covered by Backstory) and opens it. */
-async function openHtml(page: Page, server: { url: string }, name: string, html: string, waitFor = 'Pat Ryder'): Promise<void> {
-  const url = `${server.url}/reader/${name}.html`;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto(url);
-  await expect.poll(async () => (await highlightedTexts(page)).includes(waitFor)).toBe(true);
-}
 
 /** The demo article with extra CSS. */
 const styled = (css: string) => seed().replace('</head>', `<style>${css}</style></head>`);

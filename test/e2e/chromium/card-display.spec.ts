@@ -241,6 +241,57 @@ test('in an Arabic browser the popup and the card are in Arabic, right to left',
   });
 });
 
+/**
+ * Which way the arrow in a screenshot points: towards the side where the ink
+ * of its middle rows lies (a chevron's tip), against the ink of its ends.
+ */
+function arrowDirection(page: Page, png: Buffer): Promise<'left' | 'right'> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
+    const shade = (x: number, y: number) => data[(y * width + x) * 4]! + data[(y * width + x) * 4 + 1]! + data[(y * width + x) * 4 + 2]!;
+    const background = shade(0, 0);
+    const ink: Array<{ x: number; y: number }> = [];
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (Math.abs(shade(x, y) - background) > 150) ink.push({ x, y });
+    if (ink.length === 0) throw new Error('no arrow in the screenshot');
+    const top = Math.min(...ink.map((p) => p.y));
+    const bottom = Math.max(...ink.map((p) => p.y));
+    const meanX = (points: Array<{ x: number }>) => points.reduce((sum, p) => sum + p.x, 0) / points.length;
+    const middle = ink.filter((p) => Math.abs(p.y - (top + bottom) / 2) <= (bottom - top) / 8);
+    const ends = ink.filter((p) => Math.abs(p.y - (top + bottom) / 2) >= (bottom - top) / 4);
+    return meanX(middle) < meanX(ends) ? 'left' : 'right';
+  }, png.toString('base64'));
+}
+
+test('in an Arabic browser the mention stepper’s arrows point the way the text reads (mirrored once, not twice)', async ({ server }) => {
+  test.skip(!arabicChromium, 'Chromium has no Arabic locale here (Debian: apt-get install chromium-l10n)');
+  await withProfile(async (profile) => {
+    const context = await ownBrowser(profile, { env: { LANGUAGE: 'ar', LANG: 'ar_EG.UTF-8', LC_ALL: 'ar_EG.UTF-8' }, args: ['--lang=ar'] });
+    try {
+      const page = await context.newPage();
+      // Two mentions: the card shows its stepper.
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing</title></head>
+        <body><article><h1>Briefing</h1><p>The Pentagon spokesman Pat Ryder spoke first.</p><p>Later Pat Ryder spoke again.</p></article></body></html>`;
+      await openHtml(page, server, 'arabic-stepper', html);
+      const card = await hover(page, 'Pat Ryder');
+      await expect(card).toHaveAttribute('dir', 'rtl');
+      // Right to left, "next" goes left and "previous" right (the card's fade-in finished first).
+      const arrow = async (action: string) => arrowDirection(page, await card.locator(`[data-action="${action}"]`).screenshot({ animations: 'disabled' }));
+      expect(await arrow('next-mention')).toBe('left');
+      expect(await arrow('previous-mention')).toBe('right');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 test('on a tall window the card keeps its own height cap (32em) and scrolls inside', async ({ page, server }) => {
   await page.setViewportSize({ width: 1100, height: 1400 });
   await openHtml(page, server, 'tall-window', seed(), 'Islamic Resistance in Iraq');

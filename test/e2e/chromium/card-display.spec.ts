@@ -13,17 +13,10 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browsers.ts';
 import { DIST_CHROME, FIXTURE_PAGES } from '../support/paths.ts';
-import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
+import { pointOfText } from '../support/page-probes.ts';
+import { openHtml } from './page-support.ts';
 
 const seed = () => readFileSync(resolve(FIXTURE_PAGES, 'seed-article.html'), 'utf8');
-
-/** Serves `html` at a path of the local server (covered by Backstory) and opens it. */
-async function openHtml(page: Page, server: { url: string }, name: string, html: string, waitFor = 'Pat Ryder'): Promise<void> {
-  const url = `${server.url}/reader/${name}.html`;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto(url);
-  await expect.poll(async () => (await highlightedTexts(page)).includes(waitFor)).toBe(true);
-}
 
 /** The demo article with extra CSS. */
 const styled = (css: string) => seed().replace('</head>', `<style>${css}</style></head>`);
@@ -266,6 +259,57 @@ test('in an Arabic browser the popup and the card are in Arabic, right to left',
       const heading = (await popup.locator('h1').boundingBox())!;
       const body = (await popup.locator('main').boundingBox())!;
       expect(heading.x + heading.width).toBeGreaterThan(body.x + body.width - 40);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Which way the arrow in a screenshot points: towards the side where the ink
+ * of its middle rows lies (a chevron's tip), against the ink of its ends.
+ */
+function arrowDirection(page: Page, png: Buffer): Promise<'left' | 'right'> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
+    const shade = (x: number, y: number) => data[(y * width + x) * 4]! + data[(y * width + x) * 4 + 1]! + data[(y * width + x) * 4 + 2]!;
+    const background = shade(0, 0);
+    const ink: Array<{ x: number; y: number }> = [];
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (Math.abs(shade(x, y) - background) > 150) ink.push({ x, y });
+    if (ink.length === 0) throw new Error('no arrow in the screenshot');
+    const top = Math.min(...ink.map((p) => p.y));
+    const bottom = Math.max(...ink.map((p) => p.y));
+    const meanX = (points: Array<{ x: number }>) => points.reduce((sum, p) => sum + p.x, 0) / points.length;
+    const middle = ink.filter((p) => Math.abs(p.y - (top + bottom) / 2) <= (bottom - top) / 8);
+    const ends = ink.filter((p) => Math.abs(p.y - (top + bottom) / 2) >= (bottom - top) / 4);
+    return meanX(middle) < meanX(ends) ? 'left' : 'right';
+  }, png.toString('base64'));
+}
+
+test('in an Arabic browser the mention stepper’s arrows point the way the text reads (mirrored once, not twice)', async ({ server }) => {
+  test.skip(!arabicChromium, 'Chromium has no Arabic locale here (Debian: apt-get install chromium-l10n)');
+  await withProfile(async (profile) => {
+    const context = await ownBrowser(profile, { env: { LANGUAGE: 'ar', LANG: 'ar_EG.UTF-8', LC_ALL: 'ar_EG.UTF-8' }, args: ['--lang=ar'] });
+    try {
+      const page = await context.newPage();
+      // Two mentions: the card shows its stepper.
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing</title></head>
+        <body><article><h1>Briefing</h1><p>The Pentagon spokesman Pat Ryder spoke first.</p><p>Later Pat Ryder spoke again.</p></article></body></html>`;
+      await openHtml(page, server, 'arabic-stepper', html);
+      const card = await hover(page, 'Pat Ryder');
+      await expect(card).toHaveAttribute('dir', 'rtl');
+      // Right to left, "next" goes left and "previous" right (the card's fade-in finished first).
+      const arrow = async (action: string) => arrowDirection(page, await card.locator(`[data-action="${action}"]`).screenshot({ animations: 'disabled' }));
+      expect(await arrow('next-mention')).toBe('left');
+      expect(await arrow('previous-mention')).toBe('right');
     } finally {
       await context.close();
     }

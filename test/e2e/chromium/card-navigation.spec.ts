@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { entryById } from '../support/dataset.ts';
 import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
-import { sendToTab } from './page-support.ts';
+import { openHtml, sendToTab } from './page-support.ts';
 import type { AnnotationsReply } from '../../../src/shared/messages.ts';
 
 const DEMO = '/seed-article.html';
@@ -125,6 +125,47 @@ test('next and previous walk every mention of the entry and scroll to each', asy
   expect(scrolls.size).toBeGreaterThan(1);
   await card.locator('[data-action="previous-mention"]').click();
   await expect(card.locator('.mention-position')).toHaveText(`${most.count} of ${most.count}`);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the mention stepper brings each mention itself on screen, in a paragraph taller than the window too', async ({ page, server, extensionContext, pageErrors }) => {
+  // The second and third mentions open and close a paragraph several windows tall:
+  // centring the paragraph would leave both out of sight.
+  const filler = 'The talks went on through the night, and little of what was said reached the public. '.repeat(140);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing</title>
+    <style>body { font: 18px/1.6 sans-serif; margin: 0; } article { width: 640px; margin: 40px auto; }</style></head>
+    <body><article><h1>Briefing</h1><p>The Pentagon spokesman Pat Ryder said little at first.</p>
+    <p>Then Pat Ryder spoke again. ${filler} At dawn Pat Ryder confirmed it.</p></article></body></html>`;
+  await openHtml(page, server, 'tall-paragraph', html);
+  /** Is the nth "Pat Ryder" of the article inside the window? */
+  const mentionOnScreen = (n: number) =>
+    page.evaluate((n) => {
+      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node as Text;
+        for (let at = text.data.indexOf('Pat Ryder'); at !== -1; at = text.data.indexOf('Pat Ryder', at + 1)) {
+          if (++seen < n) continue;
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 'Pat Ryder'.length);
+          const rect = range.getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= window.innerHeight;
+        }
+      }
+      throw new Error(`no mention ${n}`);
+    }, n);
+
+  await sendToTab(extensionContext, page, { type: 'reveal-annotation', id: 'pat-ryder' });
+  const card = page.locator('backstory-root .card');
+  await expect(card.locator('.mention-position')).toHaveText('1 of 3');
+  for (const n of [2, 3, 1]) {
+    await card.locator('[data-action="next-mention"]').click();
+    await expect(card.locator('.mention-position')).toHaveText(`${n} of 3`);
+    expect(await mentionOnScreen(n), `mention ${n} on screen`).toBe(true);
+    // The card stays with it.
+    await expect(page.locator('backstory-root .frame')).toHaveCSS('visibility', 'visible');
+  }
   expect(pageErrors).toEqual([]);
 });
 

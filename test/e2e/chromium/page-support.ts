@@ -10,7 +10,8 @@
  * on time.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { serviceWorker } from '../support/extension.ts';
+import { expect, serviceWorker } from '../support/extension.ts';
+import { highlightedTexts } from '../support/page-probes.ts';
 import type { Settings } from '../../../src/shared/settings-schema.ts';
 import type { ContentRequest } from '../../../src/shared/messages.ts';
 import { BUNDLED_CARDS_KEY, BUNDLED_INDEX_KEY } from '../../../src/shared/bundled-dataset-record.ts';
@@ -59,6 +60,14 @@ export async function resetSettings(context: BrowserContext): Promise<void> {
     if (local.length > 0) await chrome.storage.local.remove(local);
     if (Object.keys(await chrome.storage.sync.get(null)).length > 0) await chrome.storage.sync.clear();
   }, [BUNDLED_INDEX_KEY, BUNDLED_CARDS_KEY]);
+}
+
+/** Serves `html` at a path of the local server (covered by Backstory), opens it, and waits until `waitFor` is highlighted. */
+export async function openHtml(page: Page, server: { url: string }, name: string, html: string, waitFor = 'Pat Ryder'): Promise<void> {
+  const url = `${server.url}/reader/${name}.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(url);
+  await expect.poll(async () => (await highlightedTexts(page)).includes(waitFor)).toBe(true);
 }
 
 /** Sends a content-script message to the tab showing `page`, from the background, as the extension does. */

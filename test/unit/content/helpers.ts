@@ -10,6 +10,16 @@ export function setBody(html: string): Document {
   return document;
 }
 
+/**
+ * Lets the page observer see the changes made so far and flush them. Its
+ * callback is a microtask queued by the first change, and it then asks for
+ * an animation frame; ours is asked for after that, and frames run in order.
+ */
+export async function frame(): Promise<void> {
+  await Promise.resolve();
+  await new Promise<void>((done) => requestAnimationFrame(() => done()));
+}
+
 /** A stand-in matcher: finds fixed phrases, so tests say exactly what is on the page. */
 export function phraseSource(phrases: Record<string, Category>): MatchSource & { sessions: number } {
   const names = Object.keys(phrases);

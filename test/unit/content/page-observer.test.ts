@@ -6,17 +6,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'test' } } }
 const { ContentContext } = await import('../../../src/content/context.ts');
 const { PageObserver, summarise } = await import('../../../src/content/page-observer.ts');
 import type { PageChange } from '../../../src/content/page-observer.ts';
-import { setBody } from './helpers.ts';
-
-/**
- * Lets the observer see the changes made so far and flush them. Its
- * callback is a microtask queued by the first change, and it then asks for
- * an animation frame; ours is asked for after that, and frames run in order.
- */
-async function frame(): Promise<void> {
-  await Promise.resolve();
-  await new Promise<void>((done) => requestAnimationFrame(() => done()));
-}
+import { frame, setBody } from './helpers.ts';
 
 function observe() {
   const context = new ContentContext();

@@ -2,7 +2,8 @@
  * The card: one at a time, next to the mention it explains, kept on screen by
  * Floating UI. Inside it the reader can follow related entries (with Back),
  * step through the entry's mentions on the page, pin it (it then stays put
- * while the page scrolls, and can be dragged by its top bar) and close it.
+ * while the page scrolls, can be dragged by its top bar, and is only moved
+ * to keep it in view when the viewport shrinks) and close it.
  *
  * How it was opened decides how it behaves:
  * - hover / touch / focus: it never takes focus from the page; the pointer
@@ -17,6 +18,8 @@
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size, type Placement, type VirtualElement } from '@floating-ui/dom';
 import { CardHost } from './card-host.ts';
 import { dragFrame, isDragStart } from './card-drag.ts';
+import type { Size } from './in-view.ts';
+import { keepPinnedInView } from './pinned-in-view.ts';
 import { scrollToMention } from '../scroll-to-mention.ts';
 import { pageTheme } from './page-theme.ts';
 import { displayName, renderCard, type CardAction } from './card-view.ts';
@@ -59,7 +62,10 @@ export class CardController {
   #returnFocus: HTMLElement | null = null;
   #focusWhenPlaced = false;
   #restoringFocus = false;
-  #stopFollowing: (() => void) | null = null;
+  /** The room the card had when last placed by its mention: pinned, it keeps that while the viewport allows. */
+  #room: Size | null = null;
+  /** Stops what keeps the card placed: following its mention or, pinned, keeping it in view. */
+  #stopTracking: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -133,12 +139,13 @@ export class CardController {
   hide({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.#frame) return;
     const hadFocus = this.#containsFocus();
-    this.#stopFollowing?.();
-    this.#stopFollowing = null;
+    this.#stopTracking?.();
+    this.#stopTracking = null;
     this.#frame.remove();
     this.#frame = null;
     this.#card = null;
     this.#anchor = null;
+    this.#room = null;
     this.#view = null;
     this.#history = [];
     this.#pinned = false;
@@ -275,8 +282,7 @@ export class CardController {
     this.#pinned = pinned;
     this.#frame?.toggleAttribute('data-pinned', pinned);
     if (pinned) {
-      this.#stopFollowing?.();
-      this.#stopFollowing = null;
+      this.#keepPinnedInView();
       if (this.#frame) this.#frame.style.visibility = '';
     } else {
       this.#follow();
@@ -288,7 +294,8 @@ export class CardController {
 
   /** Keeps the card by its mention as the page scrolls, resizes or reflows. */
   #follow(): void {
-    this.#stopFollowing?.();
+    this.#stopTracking?.();
+    this.#stopTracking = null;
     const frame = this.#frame;
     const anchor = this.#anchor;
     if (!frame || !anchor) return;
@@ -297,7 +304,7 @@ export class CardController {
       getClientRects: () => anchor.getClientRects(),
       contextElement: anchor.startContainer.parentElement ?? undefined,
     };
-    this.#stopFollowing = autoUpdate(reference, frame, () => void this.#place(reference, frame, anchor), { animationFrame: false });
+    this.#stopTracking = autoUpdate(reference, frame, () => void this.#place(reference, frame, anchor), { animationFrame: false });
   }
 
   async #place(reference: VirtualElement, frame: HTMLElement, anchor: Range): Promise<void> {
@@ -321,11 +328,8 @@ export class CardController {
         size({
           padding: MARGIN,
           apply: ({ availableHeight, availableWidth }) => {
-            const card = this.#card;
-            if (!card) return;
-            // Within the stylesheet's own cap (32em): an inline length alone would replace it.
-            card.style.maxHeight = `min(32em, ${Math.max(120, Math.floor(availableHeight))}px)`;
-            card.style.maxWidth = `${Math.max(200, Math.floor(availableWidth))}px`;
+            this.#room = { width: Math.max(200, Math.floor(availableWidth)), height: Math.max(120, Math.floor(availableHeight)) };
+            this.#setRoom(this.#room);
           },
         }),
         shift({ padding: MARGIN }),
@@ -341,6 +345,26 @@ export class CardController {
       this.#focusWhenPlaced = false;
       this.#card?.focus({ preventScroll: true });
     }
+  }
+
+  /** Caps the card's size (a scrollbar inside takes the rest). */
+  #setRoom(room: Size): void {
+    const card = this.#card;
+    if (!card) return;
+    // Within the stylesheet's own cap (32em): an inline length alone would replace it.
+    card.style.maxHeight = `min(32em, ${room.height}px)`;
+    card.style.maxWidth = `${room.width}px`;
+  }
+
+  /** A pinned card stays where the reader put it, unless the viewport shrinks from under it. */
+  #keepPinnedInView(): void {
+    this.#stopTracking?.();
+    this.#stopTracking = null;
+    const frame = this.#frame;
+    if (!frame) return;
+    const tracking = new AbortController();
+    keepPinnedInView(frame, { room: this.#room, margin: MARGIN, setRoom: (room) => this.#setRoom(room) }, tracking.signal);
+    this.#stopTracking = () => tracking.abort();
   }
 
   // --- pinning by dragging ---------------------------------------------------------

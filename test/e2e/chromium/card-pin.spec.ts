@@ -1,12 +1,16 @@
 /**
  * A pinned card stays: the page scrolls under it, pointing at other mentions
- * does not replace it, it can be dragged by its top bar, and Escape still
- * closes it. An unpinned card follows its mention instead.
+ * does not replace it, it can be dragged by its top bar, it stays in view
+ * when the window shrinks, and Escape still closes it. An unpinned card
+ * follows its mention instead.
  */
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
 import { waitPastCardDelays } from '../support/card-timing.ts';
+import { FIXTURE_PAGES } from '../support/paths.ts';
 
 const DEMO = '/seed-article.html';
 
@@ -128,3 +132,86 @@ test('in forced colours (high contrast), a pinned card and its pressed pin show 
   expect(await outline('[data-action="pin"]')).toBe('solid');
   await page.emulateMedia({ forcedColors: null });
 });
+
+test('an unpinned card is placed by its mention again when the window gets shorter', async ({ page, server }) => {
+  await page.goto(server.url + DEMO);
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+  const card = await hoverCard(page, 'Pat Ryder');
+  const mention = await page.evaluate(() => {
+    const r = [...document.querySelectorAll('article a')].find((a) => a.textContent === 'Pat Ryder')!.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
+  // Shorter than the card and the mention together, with the mention still in view.
+  const small = { width: page.viewportSize()!.width, height: Math.ceil(mention.bottom) + 60 };
+  await page.setViewportSize(small);
+  await expect.poll(async () => (await boxIn(card, small)).inside, 'the card is inside the shorter window').toBe(true);
+  const { box } = await boxIn(card, small);
+  const gap = Math.min(Math.abs(box.y + box.height - mention.top), Math.abs(box.y - mention.bottom));
+  expect(gap).toBeLessThanOrEqual(12);
+  await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'false');
+});
+
+/** The demo article, or the same article laid out right to left (served at a path of its own). */
+async function openDemo(page: Page, server: { url: string }, dir: 'ltr' | 'rtl') {
+  if (dir === 'ltr') {
+    await page.goto(server.url + DEMO);
+  } else {
+    const url = `${server.url}/reader/seed-article-rtl.html`;
+    const html = readFileSync(resolve(FIXTURE_PAGES, 'seed-article.html'), 'utf8').replace('<html lang="en">', '<html lang="en" dir="rtl">');
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto(url);
+  }
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Pat Ryder')).toBe(true);
+}
+
+/** The box of `locator`, and whether all of it lies inside a viewport of `size`. */
+async function boxIn(locator: Locator, size: { width: number; height: number }) {
+  const box = (await locator.boundingBox())!;
+  const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
+  return { box, inside };
+}
+
+/** Resolves once the page has seen the viewport at `size` and painted two frames since: any resize work has run. */
+async function settledAt(page: Page, size: { width: number; height: number }) {
+  await expect.poll(() => page.evaluate(() => [innerWidth, innerHeight])).toEqual([size.width, size.height]);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+for (const dir of ['ltr', 'rtl'] as const) {
+  test(`a pinned card dragged near the bottom-right corner stays in view when the window shrinks (${dir} page)`, async ({ page, server, pageErrors }) => {
+    await openDemo(page, server, dir);
+    const card = await hoverCard(page, 'Pat Ryder');
+    const large = page.viewportSize()!;
+
+    // Dragged (which pins it) until its bottom-right corner is 16 px from the window's.
+    const start = (await card.boundingBox())!;
+    const handle = (await card.locator('.toolbar .brand').boundingBox())!;
+    const from = { x: handle.x + 5, y: handle.y + handle.height / 2 };
+    const to = { x: from.x + large.width - 16 - (start.x + start.width), y: from.y + large.height - 16 - (start.y + start.height) };
+    await page.mouse.move(from.x, from.y, { steps: 3 });
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    await page.mouse.up();
+    await expect(card.locator('[data-action="pin"]')).toHaveAttribute('aria-pressed', 'true');
+    const dragged = (await card.boundingBox())!;
+    expect(Math.round(dragged.x + dragged.width)).toBe(large.width - 16);
+
+    // The window shrinks to less than the card's height: the card moves the
+    // least it must (it ends up by the new corner), and gets shorter.
+    const small = { width: 900, height: Math.min(360, Math.floor(dragged.height) - 20) };
+    await page.setViewportSize(small);
+    await expect.poll(async () => (await boxIn(card, small)).inside, 'the card is inside the smaller window').toBe(true);
+    const { box: fitted } = await boxIn(card, small);
+    expect(fitted.x + fitted.width).toBeGreaterThanOrEqual(small.width - 9);
+    expect(fitted.y + fitted.height).toBeGreaterThanOrEqual(small.height - 9);
+    expect((await boxIn(card.locator('.toolbar'), small)).inside, 'its top bar can be reached').toBe(true);
+    await expect(card).toBeVisible();
+
+    // The window grows again: the card fits where it is, so it stays there.
+    await page.setViewportSize(large);
+    await settledAt(page, large);
+    const after = (await card.boundingBox())!;
+    expect([after.x, after.y]).toEqual([fitted.x, fitted.y]);
+    expect(pageErrors).toEqual([]);
+  });
+}

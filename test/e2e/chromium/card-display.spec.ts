@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { expect, test } from '../support/extension.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browsers.ts';
 import { DIST_CHROME, FIXTURE_PAGES } from '../support/paths.ts';
-import { pointOfText } from '../support/page-probes.ts';
+import { highlightedTexts, pointOfText } from '../support/page-probes.ts';
 import { openHtml } from './page-support.ts';
 
 const seed = () => readFileSync(resolve(FIXTURE_PAGES, 'seed-article.html'), 'utf8');

@@ -17,6 +17,8 @@ const LATEST_INSTANCE = '__backstoryLatestInstance';
 export class ContentContext {
   readonly #controller = new AbortController();
   readonly #root: ContentContext;
+  /** The root's id among copies of the script (see LATEST_INSTANCE). */
+  #instanceId = '';
 
   /** The script's context; with a parent, a child that ends when the parent ends (see child()). */
   constructor(parent?: ContentContext) {
@@ -37,13 +39,13 @@ export class ContentContext {
     // a copy stops if the extension it belongs to is gone, or if a newer copy
     // wrote its id in the content scripts' own global, which page scripts
     // cannot reach.
-    const scope = globalThis as unknown as Record<typeof LATEST_INSTANCE, string | undefined>;
-    scope[LATEST_INSTANCE] = instanceId;
+    this.#instanceId = instanceId;
+    latest()[LATEST_INSTANCE] = instanceId;
     window.dispatchEvent(new CustomEvent(TEARDOWN_EVENT));
     window.addEventListener(
       TEARDOWN_EVENT,
       () => {
-        if (scope[LATEST_INSTANCE] !== instanceId || !isExtensionAlive()) this.abort();
+        if (!this.#isLatest() || !isExtensionAlive()) this.abort();
       },
       { signal: this.signal },
     );
@@ -64,7 +66,8 @@ export class ContentContext {
    */
   get isValid(): boolean {
     if (this.signal.aborted) return false;
-    if (!isExtensionAlive()) {
+    // Also asked here, not only on the event: a page can stop the event before it reaches us.
+    if (!isExtensionAlive() || !this.#root.#isLatest()) {
       this.#root.abort();
       return false;
     }
@@ -73,6 +76,10 @@ export class ContentContext {
 
   abort(): void {
     this.#controller.abort();
+  }
+
+  #isLatest(): boolean {
+    return latest()[LATEST_INSTANCE] === this.#instanceId;
   }
 
   onAbort(callback: () => void): void {
@@ -109,6 +116,11 @@ export class ContentContext {
   #guard(callback: () => void): void {
     if (this.isValid) callback();
   }
+}
+
+/** The content scripts' own global, which page scripts cannot reach. */
+function latest(): Record<typeof LATEST_INSTANCE, string | undefined> {
+  return globalThis as unknown as Record<typeof LATEST_INSTANCE, string | undefined>;
 }
 
 /** The extension being reloaded or updated under this copy is a normal shutdown, not an error. */

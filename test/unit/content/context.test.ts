@@ -29,6 +29,23 @@ describe('ContentContext', () => {
     }
   });
 
+  it('a newer copy ends the older one even where the page stops the event: the older one finds out at its next check', () => {
+    const older = new ContentContext();
+    const child = older.child();
+    const block = (event: Event) => event.stopImmediatePropagation();
+    window.addEventListener('backstory:teardown', block, { capture: true });
+    try {
+      const newer = new ContentContext();
+      expect(older.signal.aborted).toBe(false);
+      expect(child.isValid).toBe(false);
+      expect(older.signal.aborted).toBe(true);
+      expect(newer.isValid).toBe(true);
+      newer.abort();
+    } finally {
+      window.removeEventListener('backstory:teardown', block, { capture: true });
+    }
+  });
+
   it('a child ends with its parent, and on its own without ending the parent', () => {
     const parent = new ContentContext();
     const first = parent.child();

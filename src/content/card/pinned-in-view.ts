@@ -52,11 +52,13 @@ export function keepPinnedInView(frame: HTMLElement, options: PinnedInViewOption
 /**
  * The part of the page the reader sees, in the coordinates the card is
  * placed in: the visual viewport, as Floating UI reads it for an unpinned
- * card, so that both keep a card within the same bounds.
+ * card, so that both keep a card within the same bounds. Not while the
+ * reader pinch-zooms (scale above 1): the card would be squeezed into the
+ * zoomed part and stay there after zooming out; the layout viewport holds.
  */
 function visibleViewport(win: Window): Box {
   const visual = win.visualViewport;
-  if (visual) return { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height };
+  if (visual && !(visual.scale > 1)) return { x: visual.offsetLeft, y: visual.offsetTop, width: visual.width, height: visual.height };
   const root = win.document.documentElement;
   return { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight };
 }

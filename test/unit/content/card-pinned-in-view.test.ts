@@ -11,7 +11,9 @@ const { keepPinnedInView } = await import('../../../src/content/card/pinned-in-v
 
 /** A window with a visual viewport, whose animation frames wait for runFrame(). */
 class StandInWindow extends EventTarget {
-  readonly visualViewport = Object.assign(new EventTarget(), { offsetLeft: 0, offsetTop: 0, width: 1200, height: 900 });
+  readonly visualViewport = Object.assign(new EventTarget(), { offsetLeft: 0, offsetTop: 0, width: 1200, height: 900, scale: 1 });
+  /** The layout viewport. */
+  readonly document = { documentElement: { clientWidth: 1200, clientHeight: 900 } };
   readonly #frames = new Map<number, () => void>();
   #next = 1;
 
@@ -74,6 +76,16 @@ describe('keepPinnedInView', () => {
     const win = new StandInWindow();
     const { frame, rooms } = pinnedCard(win, { x: 40, y: 30, width: 364, height: 448 });
     win.resizeTo(1000, 700);
+    win.runFrame();
+    expect(rooms).toEqual([{ width: 364, height: 448 }]);
+    expect(frame.style.transform).toBe('');
+  });
+
+  it('leaves the card alone while the reader pinch-zooms: the layout viewport, not the zoomed part, bounds it', () => {
+    const win = new StandInWindow();
+    const { frame, rooms } = pinnedCard(win, { x: 800, y: 420, width: 364, height: 448 });
+    Object.assign(win.visualViewport, { scale: 2.5, offsetLeft: 300, offsetTop: 200 });
+    win.resizeTo(480, 360);
     win.runFrame();
     expect(rooms).toEqual([{ width: 364, height: 448 }]);
     expect(frame.style.transform).toBe('');

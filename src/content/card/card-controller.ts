@@ -49,6 +49,13 @@ interface View {
 const GAP = 6;
 const MARGIN = 8;
 
+/**
+ * The card is bounded by the viewport alone. It is fixed, so no ancestor
+ * of the page clips it; Floating UI would otherwise take a dialog holding
+ * the host (card-host.ts) for one, not knowing the host is in the top layer.
+ */
+const VIEWPORT_ONLY: Element[] = [];
+
 export class CardController {
   readonly #host: CardHost;
   #frame: HTMLElement | null = null;
@@ -110,6 +117,8 @@ export class CardController {
     const index = typeof entry === 'number' ? entry : findEntryById(entry.id);
     if (!getEntry(index)) return;
     const passive = options.source === 'hover' || options.source === 'touch' || options.source === 'focus';
+    // A card whose host left the page (inside a dialog the page removed) is gone for the reader.
+    if (this.#frame && !this.#frame.isConnected) this.hide({ restoreFocus: false });
     // A pinned card stays until the reader closes it; pointing elsewhere does not replace it.
     if (this.#pinned && passive) return;
     if (this.#frame && this.#anchor === anchor && this.#view?.entry === index && this.#history.length === 0) {
@@ -142,6 +151,7 @@ export class CardController {
     this.#stopTracking?.();
     this.#stopTracking = null;
     this.#frame.remove();
+    this.#host.release();
     this.#frame = null;
     this.#card = null;
     this.#anchor = null;
@@ -176,7 +186,8 @@ export class CardController {
     frame.addEventListener('click', (event) => this.#onClick(event), { signal: this.signal });
     frame.addEventListener('pointerdown', (event) => this.#startDrag(event), { signal: this.signal });
     const root = this.#host.root;
-    this.#host.placeFor(this.#anchor?.startContainer ?? null);
+    // The mention's dialog closing leaves the card nowhere to be seen, pinned or not.
+    this.#host.placeFor(this.#anchor?.startContainer ?? null, () => this.hide());
     root.append(frame);
     this.#frame = frame;
     this.#render();
@@ -323,16 +334,17 @@ export class CardController {
         inline(this.#pointer),
         offset(GAP),
         // The side with more room wins when neither fits the whole card...
-        flip({ padding: MARGIN, fallbackStrategy: 'bestFit' }),
+        flip({ padding: MARGIN, boundary: VIEWPORT_ONLY, fallbackStrategy: 'bestFit' }),
         // ...and the card then scrolls inside rather than covering the text it explains.
         size({
           padding: MARGIN,
+          boundary: VIEWPORT_ONLY,
           apply: ({ availableHeight, availableWidth }) => {
             this.#room = { width: Math.max(200, Math.floor(availableWidth)), height: Math.max(120, Math.floor(availableHeight)) };
             this.#setRoom(this.#room);
           },
         }),
-        shift({ padding: MARGIN }),
+        shift({ padding: MARGIN, boundary: VIEWPORT_ONLY }),
         hide(),
       ],
     });

@@ -4,13 +4,17 @@
  * removed on teardown.
  *
  * The host is reset with `all: initial` (important, so page rules cannot
- * restyle it) and the shadow root's styles cannot leak out. Keys pressed
- * inside our UI stop at the host, so a page's own shortcuts never fire while
- * the reader works the card. In fullscreen the host moves into the
- * fullscreen element, the only part of the page the browser still paints;
- * for a mention inside a modal dialog, into that dialog: the rest of the
- * page is then inert and drawn beneath the dialog, so a card outside it
- * could be neither seen nor used.
+ * restyle it) and the shadow root's styles cannot leak out. Keys and presses
+ * inside our UI stop at the host, so a page's own shortcuts and "click
+ * outside" handlers never fire while the reader works the card.
+ *
+ * Where the host sits: in fullscreen, inside the fullscreen element, the only
+ * part of the page the browser still paints. For a mention inside an open
+ * modal dialog, inside that dialog while its card is open, as a popover: the
+ * rest of the page is then inert and drawn beneath the dialog, and in the
+ * top layer the card escapes the dialog's clipping and transforms. It goes
+ * back to the document's root when the card closes, so that it is in the
+ * dialog (where it counts as the dialog's last child) no longer than needed.
  */
 import cardCss from './card.css?inline';
 
@@ -27,6 +31,8 @@ export class CardHost {
   #listeners: AbortController | null = null;
   /** The open modal dialog that holds the mention being shown, if any. */
   #dialog: Element | null = null;
+  /** Listens to that dialog while the card is in it. */
+  #placement: AbortController | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -48,9 +54,7 @@ export class CardHost {
       root.append(style);
       this.#listeners = new AbortController();
       const { signal } = this.#listeners;
-      for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-        host.addEventListener(type, (event) => event.stopPropagation(), { signal });
-      }
+      for (const type of STOPPED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation(), { passive: true, signal });
       this.doc.addEventListener('fullscreenchange', () => this.#place(), { signal });
       this.#host = host;
       this.#root = root;
@@ -59,9 +63,28 @@ export class CardHost {
     return this.#root;
   }
 
-  /** Puts the host where a card for a mention at `anchor` can be seen and used. */
-  placeFor(anchor: Node | null): void {
-    this.#dialog = modalDialogAround(anchor);
+  /**
+   * Puts the host where a card for a mention at `anchor` can be seen and
+   * used. `onLeft`: the mention's dialog closed, taking the card's place away.
+   */
+  placeFor(anchor: Node | null, onLeft: () => void): void {
+    this.#placement?.abort();
+    this.#placement = null;
+    const dialog = modalDialogAround(anchor);
+    this.#dialog = dialog;
+    if (dialog) {
+      this.#placement = new AbortController();
+      dialog.addEventListener('close', onLeft, { once: true, signal: this.#placement.signal });
+    }
+    this.#place();
+  }
+
+  /** The card closed: the host leaves any dialog it was placed in. */
+  release(): void {
+    this.#placement?.abort();
+    this.#placement = null;
+    if (!this.#dialog) return;
+    this.#dialog = null;
     this.#place();
   }
 
@@ -70,6 +93,9 @@ export class CardHost {
   }
 
   destroy(): void {
+    this.#placement?.abort();
+    this.#placement = null;
+    this.#dialog = null;
     this.#listeners?.abort();
     this.#listeners = null;
     this.#host?.remove();
@@ -81,11 +107,43 @@ export class CardHost {
   #place(): void {
     const host = this.#host;
     if (!host) return;
-    const fullscreen = this.doc.fullscreenElement;
+    const fullscreen = this.doc.fullscreenElement && !REPLACED.has(this.doc.fullscreenElement.tagName) ? this.doc.fullscreenElement : null;
     const dialog = this.#dialog?.isConnected ? this.#dialog : null;
-    const parent = fullscreen && !REPLACED.has(fullscreen.tagName) ? fullscreen : (dialog ?? this.doc.documentElement);
-    if (host.parentNode !== parent) parent.append(host);
+    // A dialog opened in fullscreen lies above the fullscreen element; one
+    // holding the fullscreen element lies beneath it.
+    const inDialog = dialog !== null && !(fullscreen && dialog.contains(fullscreen));
+    const parent = inDialog ? dialog : (fullscreen ?? this.doc.documentElement);
+    if (host.parentNode !== parent) {
+      leaveTopLayer(host);
+      parent.append(host);
+    }
+    if (inDialog) enterTopLayer(host);
   }
+}
+
+/**
+ * Presses and keys stop at the host. Not pointer moves or overs: hover
+ * tracking follows the pointer over the card from the document.
+ */
+const STOPPED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend'] as const;
+
+function enterTopLayer(host: HTMLElement): void {
+  try {
+    if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+    if (!host.matches(':popover-open')) host.showPopover();
+  } catch {
+    // A browser without popovers: the card stays in the dialog's own layer.
+  }
+}
+
+function leaveTopLayer(host: HTMLElement): void {
+  if (!host.hasAttribute('popover')) return;
+  try {
+    if (host.matches(':popover-open')) host.hidePopover();
+  } catch {
+    // Not open after all.
+  }
+  host.removeAttribute('popover');
 }
 
 /** The innermost open modal dialog around `node`, if any. */

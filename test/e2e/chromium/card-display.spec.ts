@@ -180,25 +180,68 @@ test('in fullscreen the card moves into the fullscreen element, and back after',
   expect(pageErrors).toEqual([]);
 });
 
-test('for a mention inside a modal dialog, the card opens inside the dialog, above it, and works', async ({ page, server, pageErrors }) => {
-  const dialog = '<dialog id="story"><p>Defense Secretary Lloyd Austin spoke of the strike.</p><button id="ok">OK</button></dialog>';
-  // Inside the article, as a gallery's caption or a 'read more' box would be.
-  await openHtml(page, server, 'modal-dialog', seed().replace('</article>', `${dialog}</article>`));
+/** A modal dialog inside the demo article, styled and scripted as pages do. */
+const DIALOG_PAGE = seed()
+  .replace(
+    '</head>',
+    `<style>
+      dialog { top: 50%; left: 50%; margin: 0; transform: translate(-50%, -50%); display: flex; flex-direction: column; gap: 24px; overflow: auto; }
+      dialog > :last-child { margin-bottom: 0; }
+      ::backdrop { background: rgb(0 0 0 / 0.6); }
+    </style></head>`,
+  )
+  .replace(
+    '</article>',
+    `<dialog id="story"><p>Defense Secretary Lloyd Austin spoke of the strike.</p><button id="ok">OK</button></dialog>
+    <script>
+      // "Click outside closes", as many pages write it.
+      const story = document.getElementById('story');
+      story.addEventListener('click', (event) => {
+        const box = story.getBoundingClientRect();
+        if (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom) story.close();
+      });
+    </script></article>`,
+  );
+
+test('for a mention inside a modal dialog, the card opens above the dialog and works there, without moving its layout', async ({ page, server, pageErrors }) => {
+  await openHtml(page, server, 'modal-dialog', DIALOG_PAGE);
+  const dialogBox = () => page.evaluate(() => JSON.stringify(document.getElementById('story')!.getBoundingClientRect()));
+  const at = (x: number, y: number) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.id || document.elementFromPoint(x, y)?.tagName, { x, y });
   await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).showModal());
   await expect.poll(async () => (await highlightedTexts(page)).includes('Lloyd Austin')).toBe(true);
+  const closed = await dialogBox();
+  const d = JSON.parse(closed) as DOMRect;
+  const corners = [[d.x + 4, d.y + 4], [d.x + d.width - 4, d.y + 4], [d.x + 4, d.y + d.height - 4], [d.x + d.width - 4, d.y + d.height - 4]] as const;
+  const pixels = () => Promise.all(corners.map(([x, y]) => page.screenshot({ clip: { x, y, width: 1, height: 1 }, animations: 'disabled' })));
+  const before = await pixels();
   const card = await hover(page, 'Lloyd Austin', 'dialog');
-  expect(await page.evaluate(() => document.querySelector('backstory-root')!.parentElement!.id)).toBe('story');
-  // On top and usable: the point at the card's centre is the card, and its buttons respond.
+  // On top, whole (not clipped by the dialog nor bound by its transform), and the dialog's layout as it was.
   const box = (await card.boundingBox())!;
-  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('BACKSTORY-ROOT');
+  expect(box.height).toBeGreaterThan(200);
+  for (const [x, y] of [[box.x + box.width / 2, box.y + 12], [box.x + box.width / 2, box.y + box.height - 12]] as const) expect(await at(x, y)).toBe('BACKSTORY-ROOT');
+  expect(await dialogBox()).toBe(closed);
+  // No backdrop of ours (the page's ::backdrop rule would darken the screen): the rest of the dialog looks and answers as before.
+  const after = await pixels();
+  const uncovered = corners.flatMap(([x, y], i) => (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height ? [i] : []));
+  expect(uncovered.length).toBeGreaterThan(0);
+  for (const i of uncovered) {
+    expect(after[i]!.equals(before[i]!)).toBe(true);
+    expect(await at(corners[i]![0], corners[i]![1])).toBe('story');
+  }
+  // A press on the card is the card's: the page's "click outside" does not close the dialog.
   await page.locator('backstory-root button.pin').click();
   await expect(page.locator('backstory-root .frame[data-pinned]')).toHaveCount(1);
-  // Escape closes the card first, and leaves the dialog open.
+  expect(await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(true);
+  // Escape closes the card first and leaves the dialog open; the host leaves the dialog.
   await page.keyboard.press('Escape');
   await expect(card).toBeHidden();
   expect(await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(true);
-  // A mention outside the dialog, once it is closed, gets its card back in the page's root.
+  expect(await page.evaluate(() => document.querySelector('backstory-root')!.parentElement!.tagName)).toBe('HTML');
+  // A pinned card goes with its dialog, and cards open again on the page.
+  await hover(page, 'Lloyd Austin', 'dialog');
+  await page.locator('backstory-root button.pin').click();
   await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).close());
+  await expect(card).toBeHidden();
   await hover(page, 'Pat Ryder');
   expect(await page.evaluate(() => document.querySelector('backstory-root')!.parentElement!.tagName)).toBe('HTML');
   expect(pageErrors).toEqual([]);

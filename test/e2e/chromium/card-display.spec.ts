@@ -247,6 +247,22 @@ test('for a mention inside a modal dialog, the card opens above the dialog and w
   expect(pageErrors).toEqual([]);
 });
 
+test('a modal dialog opened in fullscreen gets its card above it, not in the fullscreen element beneath', async ({ page, server, pageErrors }) => {
+  await openHtml(page, server, 'fullscreen-dialog', DIALOG_PAGE);
+  await page.evaluate(() => document.querySelector('article')!.requestFullscreen());
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe('ARTICLE');
+  await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).showModal());
+  await expect.poll(async () => (await highlightedTexts(page)).includes('Lloyd Austin')).toBe(true);
+  const card = await hover(page, 'Lloyd Austin', 'dialog');
+  const box = (await card.boundingBox())!;
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('BACKSTORY-ROOT');
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  // Back with the fullscreen element once the card has closed.
+  expect(await page.evaluate(() => document.querySelector('backstory-root')!.parentElement!.tagName)).toBe('ARTICLE');
+  expect(pageErrors).toEqual([]);
+});
+
 test('on a touch screen, a tap on a mention opens its card; the link waits for a second tap', async ({ server }) => {
   await withProfile(async (profile) => {
     const context = await ownBrowser(profile, { hasTouch: true });

@@ -22,11 +22,17 @@ export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: Abort
   const start = frame.getBoundingClientRect();
   const dx = event.clientX - start.left;
   const dy = event.clientY - start.top;
-  // Sizes are read once: reading layout on every move, right after writing
-  // the transform, would force a layout per pointer event.
+  // Sizes are read at the start and when the window resizes, not per move:
+  // reading layout right after writing the transform would force a layout
+  // per pointer event.
   const view = frame.ownerDocument.documentElement;
-  const maxX = Math.max(0, view.clientWidth - frame.offsetWidth);
-  const maxY = Math.max(0, view.clientHeight - Math.min(frame.offsetHeight, KEEP_VISIBLE_PX));
+  let maxX = 0;
+  let maxY = 0;
+  const measure = () => {
+    maxX = Math.max(0, view.clientWidth - frame.offsetWidth);
+    maxY = Math.max(0, view.clientHeight - Math.min(frame.offsetHeight, KEEP_VISIBLE_PX));
+  };
+  measure();
   const drag = new AbortController();
   let moving = false;
   const move = (e: PointerEvent) => {
@@ -47,6 +53,7 @@ export function dragFrame(frame: HTMLElement, event: PointerEvent, signal: Abort
   // The card closed (or lost the pointer) mid-drag: no pointerup will come.
   frame.addEventListener('lostpointercapture', end, { signal: drag.signal });
   signal.addEventListener('abort', end, { signal: drag.signal });
+  frame.ownerDocument.defaultView?.addEventListener('resize', measure, { passive: true, signal: drag.signal });
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -181,6 +181,44 @@ describe('Firefox: the card', () => {
     await waitFor(() => cardCount(page), (n) => n === 0, 'Escape to close the pinned card');
   });
 
+  it('for a mention inside a modal dialog, opens above the dialog and works there', async () => {
+    await page.evaluate(() => {
+      const dialog = document.createElement('dialog');
+      dialog.id = 'story';
+      dialog.style.cssText = 'top: 50%; left: 50%; margin: 0; transform: translate(-50%, -50%); overflow: auto';
+      const text = document.createElement('p');
+      text.textContent = 'Defense Secretary Lloyd Austin spoke of the strike.';
+      dialog.append(text);
+      // "Click outside closes", as many pages write it.
+      dialog.addEventListener('click', (event) => {
+        const box = dialog.getBoundingClientRect();
+        if (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom) dialog.close();
+      });
+      document.querySelector('article')!.append(dialog);
+      dialog.showModal();
+    });
+    await waitFor(() => highlightedTexts(page), (t) => t.includes('Lloyd Austin'), 'the dialog read');
+    const element = await openCard(page, 'Lloyd Austin');
+    const box = (await element.boundingBox())!;
+    expect(box.height).toBeGreaterThan(200);
+    const at = (x: number, y: number) => page.evaluate((x, y) => document.elementFromPoint(x, y)?.tagName, x, y);
+    expect(await at(box.x + box.width / 2, box.y + 12)).toBe('BACKSTORY-ROOT');
+    expect(await at(box.x + box.width / 2, box.y + box.height - 12)).toBe('BACKSTORY-ROOT');
+    await page.mouse.move(box.x + box.width / 2, box.y + 40, { steps: 6 });
+    await (await element.$('[data-action="pin"]'))!.click();
+    expect(await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await waitFor(() => cardCount(page), (n) => n === 0, 'Escape to close the card');
+    expect(await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(true);
+    await page.evaluate(() => {
+      const dialog = document.getElementById('story') as HTMLDialogElement;
+      dialog.close();
+      dialog.remove();
+    });
+    expect(await page.evaluate(() => document.querySelector('backstory-root')?.parentElement?.tagName)).toBe('HTML');
+    expect(errors).toEqual([]);
+  });
+
   it('opens from the keyboard message and takes focus', async () => {
     const popup = await extensionPage('src/popup/popup.html');
     await popup.evaluate(async (url) => {

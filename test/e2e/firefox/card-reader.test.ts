@@ -1,7 +1,8 @@
 /**
  * The reader's core cases in Firefox: the card on hover with the entry's
  * content, travelling onto it, Escape, related entries and Back, a pinned
- * card through scrolling, the keyboard message taking focus, the popup's
+ * card through scrolling, a mention inside a modal dialog, the keyboard
+ * message taking focus, the popup's
  * settings reaching the open page, and "run on all sites" registering the
  * content script for a site outside the list (and unregistering it).
  *

@@ -144,6 +144,12 @@ describe('schema-subset agrees with ajv', () => {
     });
   }
 
+  it('says "an" before a type that starts with a vowel', () => {
+    expect(subset.validate(SCHEMA_IDS.entity, 'text')).toEqual([{ path: '', message: 'must be an object' }]);
+    expect(subset.validate(SCHEMA_IDS.file, { entities: {} })).toEqual([{ path: 'entities', message: 'must be an array' }]);
+    expect(subset.validate(SCHEMA_IDS.entity, { id: 7 }).find((e) => e.path === 'id')?.message).toBe('must be a string');
+  });
+
   it('refuses a schema keyword it does not implement', () => {
     expect(() => new SchemaSet([{ $id: 'https://x.invalid/s.json', type: 'string', format: 'uri' } as never])).toThrow(/format/);
   });

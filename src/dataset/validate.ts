@@ -19,7 +19,10 @@ import { SchemaSet, type JsonSchema } from './schema-subset.ts';
 import type { Claim, Dataset, DatasetHeader, Entity } from './types.ts';
 
 export interface ValidationError {
-  /** Where: "header.version", "entities[3].aliases[0].text", "" for the whole input. */
+  /**
+   * Where: "header.version", "entities[3] ("some-id").aliases[0].text" (an
+   * entry with a string id is named by it too), "" for the whole input.
+   */
   path: string;
   message: string;
 }
@@ -86,15 +89,40 @@ export function validateUserDataset(input: unknown, options: ValidateOptions = {
       ...claims.map((entry, i): PlacedEntry<string> => ({ type: 'claim', entry, where: `claims[${i}]` })),
     ];
     for (const issue of checkIntegrity(placed)) {
-      if (issue.severity === 'error') errors.push({ path: `${issue.where}.${issue.field}`, message: `${issue.id}: ${issue.message}` });
+      if (issue.severity === 'error') errors.push({ path: `${issue.where}.${issue.field}`, message: issue.message });
     }
   }
 
   if (errors.length > 0) {
-    const shown = errors.slice(0, MAX_ERRORS);
+    const lists = { entities: file.entities, claims: file.claims };
+    const shown = errors.slice(0, MAX_ERRORS).map((error) => withEntryId(error, lists));
     if (errors.length > MAX_ERRORS) shown.push({ path: '', message: `and ${errors.length - MAX_ERRORS} more errors` });
     return { ok: false, errors: shown };
   }
   const { $schema: _schema, ...cleanHeader } = header as DatasetHeader & { $schema?: string };
   return { ok: true, dataset: { header: cleanHeader, entities, claims } };
+}
+
+/**
+ * How messages name an entry: by its position in the file and, when it has a
+ * string id, by that id too, so a reader can find it either way:
+ * `entities[3] ("some-id")`. The id is quoted as JSON (escaped, cut short).
+ */
+export function entryLabel(list: 'entities' | 'claims', index: number, entry: unknown): string {
+  const id = isObject(entry) ? entry.id : undefined;
+  if (typeof id !== 'string') return `${list}[${index}]`;
+  return `${list}[${index}] (${JSON.stringify(id.length > 60 ? `${id.slice(0, 57)}...` : id)})`;
+}
+
+const ENTRY_PATH = /^(entities|claims)\[(\d+)\]/;
+
+/** The error with its entry named by id as well as position (entryLabel). */
+function withEntryId(error: ValidationError, lists: { entities: unknown; claims: unknown }): ValidationError {
+  const m = ENTRY_PATH.exec(error.path);
+  if (!m) return error;
+  const list = m[1] as 'entities' | 'claims';
+  const index = Number(m[2]);
+  const entries = lists[list];
+  const entry = Array.isArray(entries) ? (entries[index] as unknown) : undefined;
+  return { ...error, path: entryLabel(list, index, entry) + error.path.slice(m[0].length) };
 }

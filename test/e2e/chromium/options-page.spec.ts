@@ -82,8 +82,9 @@ test('a file that is not a valid dataset is refused with its errors, and nothing
   await expect(options.locator('#import-result .errors h3')).toContainText('The dataset was not imported');
   const texts = await errors.allTextContents();
   expect(texts.some((t) => t.startsWith('header.version'))).toBe(true);
-  expect(texts.some((t) => t.startsWith('entities[0].kind'))).toBe(true);
-  expect(texts.some((t) => t.includes('summary'))).toBe(true);
+  // Entries are named by position and id.
+  expect(texts.some((t) => t.startsWith('entities[0] ("ilsabet-varrow").kind'))).toBe(true);
+  expect(texts).toContain('entities[0] ("ilsabet-varrow").summary: is required');
   // The bundled dataset is still the only one.
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('input[type="checkbox"]')).toBeDisabled();

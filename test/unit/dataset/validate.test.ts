@@ -188,7 +188,29 @@ describe('validateUserDataset', () => {
     const result = validateUserDataset(whole);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.map((e) => e.path).sort()).toEqual(['entities[0].kind', 'header.version']);
+      expect(result.errors.map((e) => e.path).sort()).toEqual([`entities[0] ("${whole.entities[0]!.id as string}").kind`, 'header.version']);
+    }
+  });
+
+  it('names the entry by its id as well as its position, when it has a string id', () => {
+    const whole = validWhole() as unknown as { entities: Array<Record<string, unknown>>; claims: Array<Record<string, unknown>> };
+    const id = whole.entities[1]!.id as string;
+    delete whole.entities[1]!.summary;
+    delete whole.entities[2]!.id;
+    whole.claims[1]!.id = 42;
+    whole.claims[0]!.assessment = 'maybe';
+    const claimId = whole.claims[0]!.id as string;
+    const result = validateUserDataset(whole);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(
+        expect.arrayContaining([
+          `entities[1] ("${id}").summary: is required`,
+          'entities[2].id: is required',
+          'claims[1].id: must be a string',
+          expect.stringMatching(new RegExp(`^claims\\[0\\] \\("${claimId}"\\)\\.assessment: must be one of`)),
+        ]),
+      );
     }
   });
 
@@ -202,9 +224,9 @@ describe('validateUserDataset', () => {
       const messages = result.errors.map((e) => `${e.path}: ${e.message}`);
       expect(messages).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^entities\[0\]\.related\[0\]\.id: .*unknown id "nowhere"/),
-          expect.stringMatching(/^entities\[0\]\.related\[1\]\.id: .*links to itself/),
-          expect.stringMatching(/^entities\[4\]\.id: .*duplicate id/),
+          expect.stringMatching(/^entities\[0\] \("[a-z-]+"\)\.related\[0\]\.id: unknown id "nowhere"/),
+          expect.stringMatching(/^entities\[0\] \("[a-z-]+"\)\.related\[1\]\.id: .*links to itself/),
+          expect.stringMatching(/^entities\[4\] \("[a-z-]+"\)\.id: duplicate id/),
         ]),
       );
     }

@@ -14,6 +14,7 @@ import commonSchema from '../../data/schema/common.schema.json';
 import headerSchema from '../../data/schema/dataset.schema.json';
 import entitySchema from '../../data/schema/entity.schema.json';
 import fileSchema from '../../data/schema/file.schema.json';
+import { loneSurrogateAt } from '../matcher/phrase.ts';
 import { checkIntegrity, type PlacedEntry } from './integrity.ts';
 import { SchemaSet, type JsonSchema } from './schema-subset.ts';
 import type { Claim, Dataset, DatasetHeader, Entity } from './types.ts';
@@ -75,6 +76,10 @@ export function validateUserDataset(input: unknown, options: ValidateOptions = {
     if (header === undefined) errors.push({ path: 'header', message: 'is required for a data file without one' });
   }
   errors.push(...set.validate(SCHEMA_IDS.file, file));
+  // Every string may reach a page (card, options page); JSON allows lone
+  // surrogates ("\ud800"), which are no text at all. The matcher refuses them
+  // in aliases and cues; here they are refused in every field.
+  errors.push(...unpairedSurrogates(header, 'header'), ...unpairedSurrogates(file, ''));
 
   const entities = Array.isArray(file.entities) ? (file.entities as Entity[]) : [];
   const claims = Array.isArray(file.claims) ? (file.claims as Claim[]) : [];
@@ -125,4 +130,30 @@ function withEntryId(error: ValidationError, lists: { entities: unknown; claims:
   const entries = lists[list];
   const entry = Array.isArray(entries) ? (entries[index] as unknown) : undefined;
   return { ...error, path: entryLabel(list, index, entry) + error.path.slice(m[0].length) };
+}
+
+/**
+ * Every string in `value` (at any depth, in document order) that holds an
+ * unpaired surrogate. Walked with a stack, not recursion: a hostile file can
+ * nest arrays deeper than the call stack goes.
+ */
+function unpairedSurrogates(value: unknown, path: string): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const stack: Array<[unknown, string]> = [[value, path]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (typeof node === 'string') {
+      const lone = loneSurrogateAt(node);
+      if (lone >= 0) {
+        const unit = node.charCodeAt(lone).toString(16).toUpperCase();
+        errors.push({ path: at, message: `contains an unpaired surrogate (U+${unit} at offset ${lone})` });
+      }
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${at}[${i}]`]);
+    } else if (isObject(node)) {
+      const entries = Object.entries(node);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], at ? `${at}.${entries[i]![0]}` : entries[i]![0]]);
+    }
+  }
+  return errors;
 }

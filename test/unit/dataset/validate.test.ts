@@ -232,6 +232,42 @@ describe('validateUserDataset', () => {
     }
   });
 
+  it('refuses unpaired surrogates in any string, naming the entry id and field', () => {
+    const whole = validWhole() as unknown as {
+      header: Record<string, unknown>;
+      entities: Array<{ id: string; name: string; summary: string; aliases: Array<{ text: string }>; sources: Array<{ title: string }> }>;
+      claims: Array<{ id: string; perspectives: Array<{ view: string }> }>;
+    };
+    const [first, second] = whole.entities;
+    whole.header.description = 'Broken \udc00 header';
+    first!.name = 'Name \ud800';
+    first!.summary = '\udfffSummary';
+    second!.sources[0]!.title = 'Title \ud83d and more'; // a high surrogate with no low one after it
+    second!.aliases[0]!.text = 'Al\udc00ias';
+    whole.claims[0]!.perspectives[1]!.view = 'View \ud800\ud800';
+    // A pair in the right order is a character, not an error.
+    whole.entities[2]!.summary = 'A flag \ud83c\uddf6\ud83c\uddf6 and an emoji \ud83d\ude00.';
+    const result = validateUserDataset(whole);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+        'header.description: contains an unpaired surrogate (U+DC00 at offset 7)',
+        `entities[0] ("${first!.id}").name: contains an unpaired surrogate (U+D800 at offset 5)`,
+        `entities[0] ("${first!.id}").summary: contains an unpaired surrogate (U+DFFF at offset 0)`,
+        `entities[1] ("${second!.id}").aliases[0].text: contains an unpaired surrogate (U+DC00 at offset 2)`,
+        `entities[1] ("${second!.id}").sources[0].title: contains an unpaired surrogate (U+D83D at offset 6)`,
+        `claims[0] ("${whole.claims[0]!.id}").perspectives[1].view: contains an unpaired surrogate (U+D800 at offset 5)`,
+      ]);
+    }
+  });
+
+  it('survives deeply nested input without overflowing the stack', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const result = validateUserDataset({ header, entities: deep });
+    expect(result.ok).toBe(false);
+  });
+
   it('rejects non-objects and empty datasets', () => {
     expect(validateUserDataset([]).ok).toBe(false);
     expect(validateUserDataset('text').ok).toBe(false);

@@ -139,7 +139,7 @@ export class SchemaSet {
       this.#check(target.schema, target.baseId, value, path, errors);
     }
     if (schema.type !== undefined && !typeMatches(schema.type, value)) {
-      fail(`must be ${schema.type === 'array' || schema.type === 'integer' ? 'an' : 'a'} ${schema.type}`);
+      fail(`must be ${/^[aeiou]/.test(schema.type) ? 'an' : 'a'} ${schema.type}`);
       return; // the other keywords only apply to their own type
     }
     if (schema.enum !== undefined && !schema.enum.some((allowed) => allowed === value)) {

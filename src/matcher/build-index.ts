@@ -230,6 +230,13 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     }
   }
 
+  /** Another entry, as a problem names it: by id when the set gives one (readers know ids), else by number. */
+  const otherEntry = (entry: number): string => {
+    const value: unknown = entities[entry];
+    const id = isRecord(value) ? value.id : undefined;
+    return typeof id === 'string' ? `entry ${quote(id)}` : `entry ${entry}`;
+  };
+
   // The same text on two entries: at most one of them may be ungated.
   const ungatedByFold = new Map<string, AliasCandidate[]>();
   const kept: AliasCandidate[] = [];
@@ -241,7 +248,7 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
         report(
           c.entry,
           `aliases[${c.index}].text`,
-          `same text as entry ${clash.entry} aliases[${clash.index}]; only one entry may use it ungated (gate the others with requires or afterFullName); skipped`,
+          `same text as ${otherEntry(clash.entry)} aliases[${clash.index}]; only one entry may use it ungated (gate the others with requires or afterFullName); skipped`,
         );
         continue;
       }

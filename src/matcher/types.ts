@@ -12,10 +12,13 @@ export interface PatternSet {
   /** Dataset version and content hash, carried in the compiled index. */
   version: string;
   hash: string;
-  /** Entities in compiled order; entry number = position in this list. */
-  entities: ReadonlyArray<{ aliases: readonly Alias[] }>;
+  /**
+   * Entities in compiled order; entry number = position in this list. The id,
+   * when given, names the entry in problems that point at another entry.
+   */
+  entities: ReadonlyArray<{ id?: string; aliases: readonly Alias[] }>;
   /** Claims in compiled order; entry number = entities.length + position. */
-  claims: ReadonlyArray<{ cues: readonly Cue[] }>;
+  claims: ReadonlyArray<{ id?: string; cues: readonly Cue[] }>;
 }
 
 export interface Match {

@@ -17,7 +17,11 @@ import {
   type StoredUserDataset,
 } from '../shared/user-datasets.ts';
 
-export type ImportOutcome = { ok: true; dataset: StoredUserDataset } | { ok: false; title: string; errors: string[] };
+/** A refusal lists `errors`, and says how many `more` there were beyond them. */
+export type ImportOutcome = { ok: true; dataset: StoredUserDataset } | { ok: false; title: string; errors: string[]; more?: number };
+
+/** The most compile problems listed at once: enough to start fixing the file, few enough to read. */
+export const MAX_LISTED = 20;
 
 /** Reads, parses, validates and compiles one file; stores it when it is good. */
 export async function importFile(file: File): Promise<ImportOutcome> {
@@ -32,7 +36,18 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   }
   const result = validateUserDataset(json, { header: headerForFile(file.name) });
   if (!result.ok) return { ok: false, title: t('optionsImportInvalid', String(result.errors.length)), errors: result.errors.map(formatError) };
-  const dataset = await compileUserDataset(result.dataset, file.name);
+  const compiled = await compileUserDataset(result.dataset, file.name);
+  if (!compiled.ok) {
+    // Refused before anything is stored: the datasets imported before stay as they were.
+    const { errors } = compiled;
+    return {
+      ok: false,
+      title: t('optionsImportUnusable', String(errors.length)),
+      errors: errors.slice(0, MAX_LISTED),
+      more: Math.max(0, errors.length - MAX_LISTED),
+    };
+  }
+  const { dataset } = compiled;
   let tooMany = false;
   await updateUserDatasets((list) => {
     const others = list.filter((d) => d.id !== dataset.id);
@@ -167,6 +182,12 @@ export function showImportOutcome(container: HTMLElement, outcome: ImportOutcome
       list.append(li);
     }
     box.append(list);
+  }
+  if (outcome.more) {
+    const more = doc.createElement('p');
+    more.className = 'more';
+    more.textContent = t('optionsImportMore', String(outcome.more));
+    box.append(more);
   }
   container.append(box);
 }

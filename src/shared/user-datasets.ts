@@ -10,7 +10,9 @@
 import browser from 'webextension-polyfill';
 import { compileIndex } from '../matcher/index.ts';
 import { makeBundle, orderedEntries, patternSet } from '../dataset/bundle.ts';
-import type { Dataset, DatasetHeader } from '../dataset/types.ts';
+import type { Claim, Dataset, DatasetHeader, Entity } from '../dataset/types.ts';
+import { entryLabel } from '../dataset/validate.ts';
+import type { PatternProblem } from '../matcher/problems.ts';
 import { encodeCategories } from './categories.ts';
 import { encodeBase64 } from './base64.ts';
 
@@ -28,7 +30,7 @@ export interface StoredUserDataset {
   enabled: boolean;
   entities: number;
   claims: number;
-  /** Aliases or cues the matcher could not use, as "entry-id field: message". */
+  /** Warnings about aliases or cues, as `entities[3] ("entry-id").field: message` (errors refuse the import). */
   problems: string[];
   /** The compiled matcher index, base64. */
   index: string;
@@ -38,13 +40,25 @@ export interface StoredUserDataset {
   categories: string;
 }
 
-export async function compileUserDataset(dataset: Dataset, fileName: string, now = new Date()): Promise<StoredUserDataset> {
+export type CompileOutcome = { ok: true; dataset: StoredUserDataset } | { ok: false; errors: string[] };
+
+/**
+ * Compiles a validated dataset for storage, or refuses it. The matcher
+ * skips an alias or cue it reports as an error, and data:build refuses a
+ * dataset with any: imported anyway, an entry could be left unmatchable
+ * (an alias two entries share ungated is taken from one of them). So an
+ * error refuses the whole file, with every problem listed; warnings are
+ * kept with the record and shown on the options page.
+ */
+export async function compileUserDataset(dataset: Dataset, fileName: string, now = new Date()): Promise<CompileOutcome> {
   const hash = await sha256(JSON.stringify(dataset));
   const compiled = compileIndex(patternSet(dataset, hash));
+  const describe = problemNamer(dataset);
+  const errors = compiled.problems.filter((p) => p.severity === 'error').map(describe);
+  if (errors.length > 0) return { ok: false, errors };
   const bundle = makeBundle(dataset, hash);
   const { entities, claims } = orderedEntries(dataset);
-  const ids = [...entities, ...claims].map((e) => e.id);
-  return {
+  const stored: StoredUserDataset = {
     id: hash.slice(0, 16),
     fileName,
     header: dataset.header,
@@ -52,10 +66,30 @@ export async function compileUserDataset(dataset: Dataset, fileName: string, now
     enabled: true,
     entities: entities.length,
     claims: claims.length,
-    problems: compiled.problems.map((p) => `${ids[p.entry] ?? `#${p.entry}`} ${p.field}: ${p.message}`).slice(0, 100),
+    problems: compiled.problems.map(describe).slice(0, 100),
     index: encodeBase64(compiled.bytes),
     bundle: JSON.stringify(bundle),
     categories: encodeCategories(bundle.entries),
+  };
+  return { ok: true, dataset: stored };
+}
+
+/**
+ * A compile problem as the validator words its errors: the entry by its
+ * place in the reader's file and its id, then the field,
+ * `entities[3] ("some-id").aliases[0].text: message`. The compiler numbers
+ * entries in id order (bundle.ts), which the reader never sees.
+ */
+function problemNamer(dataset: Dataset): (problem: PatternProblem) => string {
+  const { entities, claims } = orderedEntries(dataset);
+  const entityAt = new Map(dataset.entities.map((entry, i) => [entry, i]));
+  const claimAt = new Map(dataset.claims.map((entry, i) => [entry, i]));
+  return (problem) => {
+    const isEntity = problem.entry < entities.length;
+    const entry = isEntity ? entities[problem.entry] : claims[problem.entry - entities.length];
+    const index = entry === undefined ? undefined : isEntity ? entityAt.get(entry as Entity) : claimAt.get(entry as Claim);
+    const where = index === undefined ? `entry ${problem.entry}` : entryLabel(isEntity ? 'entities' : 'claims', index, entry);
+    return `${where}.${problem.field}: ${problem.message}`;
   };
 }
 

@@ -82,11 +82,42 @@ test('a file that is not a valid dataset is refused with its errors, and nothing
   await expect(options.locator('#import-result .errors h3')).toContainText('The dataset was not imported');
   const texts = await errors.allTextContents();
   expect(texts.some((t) => t.startsWith('header.version'))).toBe(true);
-  expect(texts.some((t) => t.startsWith('entities[0].kind'))).toBe(true);
-  expect(texts.some((t) => t.includes('summary'))).toBe(true);
+  // Entries are named by position and id.
+  expect(texts.some((t) => t.startsWith('entities[0] ("ilsabet-varrow").kind'))).toBe(true);
+  expect(texts).toContain('entities[0] ("ilsabet-varrow").summary: is required');
   // The bundled dataset is still the only one.
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('input[type="checkbox"]')).toBeDisabled();
+});
+
+test('a dataset with an alias two entries share is refused, naming both ids, and the imported datasets stay as they were', async ({
+  extensionContext,
+  extensionId,
+}) => {
+  const options = await extensionContext.newPage();
+  await openOptions(options, extensionId);
+  await options.locator('#import-file').setInputFiles(file('my-dataset.json', userDataset));
+  await expect(options.locator('#import-result .ok')).toContainText(userDataset.header.name);
+  const rows = options.locator('#dataset-rows tr');
+  await expect(rows).toHaveCount(2);
+  const worker = await serviceWorker(extensionContext);
+  const storedBefore = await worker.evaluate(() => chrome.storage.local.get('userDatasets'));
+
+  // A second entry claims the first one's only alias, ungated: the build refuses that, and so does the import.
+  const clash = structuredClone(userDataset) as { header: Record<string, unknown>; entities: Array<Record<string, unknown>> };
+  clash.header.name = 'Clashing dataset';
+  clash.entities.push({ ...clash.entities[0]!, id: 'ilsabet-varrow-junior', name: 'Ilsabet Varrow Junior' });
+  await options.locator('#import-file').setInputFiles(file('clash.json', clash));
+  await expect(options.locator('#import-result .errors h3')).toContainText('The dataset was not imported');
+  const errors = options.locator('#import-result .errors li');
+  await expect(errors).toHaveCount(1);
+  await expect(errors.first()).toHaveText(/^entities\[1\] \("ilsabet-varrow-junior"\)\.aliases\[0\]\.text: same text as entry "ilsabet-varrow" aliases\[0\]/);
+
+  // Nothing stored: the list shows the one dataset imported before, as before.
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(userDataset.header.name);
+  await expect(options.locator('#dataset-rows')).not.toContainText('Clashing dataset');
+  expect(await worker.evaluate(() => chrome.storage.local.get('userDatasets'))).toEqual(storedBefore);
 });
 
 test('an imported dataset is used on open pages at once, can be switched off and on, and removed', async ({

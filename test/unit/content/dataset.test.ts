@@ -110,7 +110,9 @@ describe('content dataset', () => {
     ];
     const input = validateUserDataset({ header: { ...json('dataset.json'), name: 'Imported' }, entities, claims: [] });
     if (!input.ok) throw new Error('the fixture should validate');
-    const imported = await compileUserDataset(input.dataset, 'imported.json');
+    const compiled = await compileUserDataset(input.dataset, 'imported.json');
+    if (!compiled.ok) throw new Error(compiled.errors.join('\n'));
+    const imported = compiled.dataset;
     fake.storage.local.data[USER_DATASETS_KEY] = [imported];
 
     const dataset = await freshDataset();

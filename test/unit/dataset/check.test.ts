@@ -85,6 +85,17 @@ describe('data:check on fixtures', () => {
     }
   });
 
+  it("reports the matcher's own verdict with ids: the alias clash names the other entry's id", async () => {
+    const matcher = await loadMatcher();
+    if (!matcher.ok) throw new Error(matcher.reason);
+    const loaded = await loadDataset(path.join(FIXTURES, 'colliding-alias'));
+    const problems = checkDataset(loaded, { today: TODAY, compileIndex: matcher.api.compileIndex, aliasKey: matcherAliasKey(matcher.api) });
+    const clash = problems.filter((p) => p.message.startsWith('same text as'));
+    expect(clash.map(formatProblem)).toEqual([
+      'test/fixtures/data/colliding-alias/entities/places.json: port-calder: aliases[0].text: error: same text as entry "calder-gazette" aliases[1]; only one entry may use it ungated (gate the others with requires or afterFullName); skipped',
+    ]);
+  });
+
   it('warns about a demonym given as an alias of its place', async () => {
     const problems = await check('demonym-alias');
     expect(errors(problems), formatReport(problems)).toEqual([]);

@@ -144,6 +144,12 @@ describe('schema-subset agrees with ajv', () => {
     });
   }
 
+  it('says "an" before a type that starts with a vowel', () => {
+    expect(subset.validate(SCHEMA_IDS.entity, 'text')).toEqual([{ path: '', message: 'must be an object' }]);
+    expect(subset.validate(SCHEMA_IDS.file, { entities: {} })).toEqual([{ path: 'entities', message: 'must be an array' }]);
+    expect(subset.validate(SCHEMA_IDS.entity, { id: 7 }).find((e) => e.path === 'id')?.message).toBe('must be a string');
+  });
+
   it('refuses a schema keyword it does not implement', () => {
     expect(() => new SchemaSet([{ $id: 'https://x.invalid/s.json', type: 'string', format: 'uri' } as never])).toThrow(/format/);
   });
@@ -182,7 +188,29 @@ describe('validateUserDataset', () => {
     const result = validateUserDataset(whole);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.map((e) => e.path).sort()).toEqual(['entities[0].kind', 'header.version']);
+      expect(result.errors.map((e) => e.path).sort()).toEqual([`entities[0] ("${whole.entities[0]!.id as string}").kind`, 'header.version']);
+    }
+  });
+
+  it('names the entry by its id as well as its position, when it has a string id', () => {
+    const whole = validWhole() as unknown as { entities: Array<Record<string, unknown>>; claims: Array<Record<string, unknown>> };
+    const id = whole.entities[1]!.id as string;
+    delete whole.entities[1]!.summary;
+    delete whole.entities[2]!.id;
+    whole.claims[1]!.id = 42;
+    whole.claims[0]!.assessment = 'maybe';
+    const claimId = whole.claims[0]!.id as string;
+    const result = validateUserDataset(whole);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(
+        expect.arrayContaining([
+          `entities[1] ("${id}").summary: is required`,
+          'entities[2].id: is required',
+          'claims[1].id: must be a string',
+          expect.stringMatching(new RegExp(`^claims\\[0\\] \\("${claimId}"\\)\\.assessment: must be one of`)),
+        ]),
+      );
     }
   });
 
@@ -196,12 +224,48 @@ describe('validateUserDataset', () => {
       const messages = result.errors.map((e) => `${e.path}: ${e.message}`);
       expect(messages).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^entities\[0\]\.related\[0\]\.id: .*unknown id "nowhere"/),
-          expect.stringMatching(/^entities\[0\]\.related\[1\]\.id: .*links to itself/),
-          expect.stringMatching(/^entities\[4\]\.id: .*duplicate id/),
+          expect.stringMatching(/^entities\[0\] \("[a-z-]+"\)\.related\[0\]\.id: unknown id "nowhere"/),
+          expect.stringMatching(/^entities\[0\] \("[a-z-]+"\)\.related\[1\]\.id: .*links to itself/),
+          expect.stringMatching(/^entities\[4\] \("[a-z-]+"\)\.id: duplicate id/),
         ]),
       );
     }
+  });
+
+  it('refuses unpaired surrogates in any string, naming the entry id and field', () => {
+    const whole = validWhole() as unknown as {
+      header: Record<string, unknown>;
+      entities: Array<{ id: string; name: string; summary: string; aliases: Array<{ text: string }>; sources: Array<{ title: string }> }>;
+      claims: Array<{ id: string; perspectives: Array<{ view: string }> }>;
+    };
+    const [first, second] = whole.entities;
+    whole.header.description = 'Broken \udc00 header';
+    first!.name = 'Name \ud800';
+    first!.summary = '\udfffSummary';
+    second!.sources[0]!.title = 'Title \ud83d and more'; // a high surrogate with no low one after it
+    second!.aliases[0]!.text = 'Al\udc00ias';
+    whole.claims[0]!.perspectives[1]!.view = 'View \ud800\ud800';
+    // A pair in the right order is a character, not an error.
+    whole.entities[2]!.summary = 'A flag \ud83c\uddf6\ud83c\uddf6 and an emoji \ud83d\ude00.';
+    const result = validateUserDataset(whole);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+        'header.description: contains an unpaired surrogate (U+DC00 at offset 7)',
+        `entities[0] ("${first!.id}").name: contains an unpaired surrogate (U+D800 at offset 5)`,
+        `entities[0] ("${first!.id}").summary: contains an unpaired surrogate (U+DFFF at offset 0)`,
+        `entities[1] ("${second!.id}").aliases[0].text: contains an unpaired surrogate (U+DC00 at offset 2)`,
+        `entities[1] ("${second!.id}").sources[0].title: contains an unpaired surrogate (U+D83D at offset 6)`,
+        `claims[0] ("${whole.claims[0]!.id}").perspectives[1].view: contains an unpaired surrogate (U+D800 at offset 5)`,
+      ]);
+    }
+  });
+
+  it('survives deeply nested input without overflowing the stack', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const result = validateUserDataset({ header, entities: deep });
+    expect(result.ok).toBe(false);
   });
 
   it('rejects non-objects and empty datasets', () => {

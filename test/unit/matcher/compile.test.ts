@@ -51,6 +51,19 @@ describe('compileIndex problems', () => {
     const clash = problemsOf(patternSet([['Conoco'], ['conoco']]));
     expect(only(clash)).toEqual([{ entry: 1, field: 'aliases[0].text', severity: 'error' }]);
     expect(clash[0]!.message).toMatch(/entry 0 aliases\[0\]/);
+    // Entries with ids are named by id: a reader knows ids, not compiled positions.
+    const named: PatternSet = {
+      version: '1',
+      hash: 'h',
+      entities: [
+        { id: 'conoco-one', aliases: [{ text: 'Conoco' }] },
+        { id: 'conoco-two', aliases: [{ text: 'Conoco Two' }, { text: 'CONOCO' }] },
+      ],
+      claims: [],
+    };
+    const byId = problemsOf(named);
+    expect(only(byId)).toEqual([{ entry: 1, field: 'aliases[1].text', severity: 'error' }]);
+    expect(byId[0]!.message).toMatch(/^same text as entry "conoco-one" aliases\[0\];/);
     const gated = problemsOf(patternSet([['Conoco'], [{ text: 'Conoco', requires: ['Syria'] }]]));
     expect(gated).toEqual([]);
     // Case rules that can never accept the same spelling do not clash.

@@ -23,7 +23,9 @@ beforeAll(async () => {
   const entities = ['entities/people.json', 'entities/places.json', 'entities/outlets.json'].flatMap((f) => json(f).entities as unknown[]);
   const result = validateUserDataset({ header: json('dataset.json'), entities, claims: json('claims/harbour.json').claims });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  record = await compileUserDataset(result.dataset, 'fixture.json');
+  const compiled = await compileUserDataset(result.dataset, 'fixture.json');
+  if (!compiled.ok) throw new Error(compiled.errors.join('\n'));
+  record = compiled.dataset;
 });
 
 beforeEach(async () => {

@@ -9,7 +9,14 @@ import type { Bundle } from '../../../src/dataset/bundle.ts';
 import type { DatasetHeader } from '../../../src/dataset/types.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { compileUserDataset, isStoredUserDataset } = await import('../../../src/shared/user-datasets.ts');
+const { compileUserDataset: compileOutcome, isStoredUserDataset } = await import('../../../src/shared/user-datasets.ts');
+
+/** A dataset the import accepts, compiled; throws (failing the test) when it is refused. */
+async function compileUserDataset(...args: Parameters<typeof compileOutcome>) {
+  const outcome = await compileOutcome(...args);
+  if (!outcome.ok) throw new Error(`refused: ${outcome.errors.join('\n')}`);
+  return outcome.dataset;
+}
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/data/valid');
 const json = (path: string) => JSON.parse(readFileSync(resolve(FIXTURE, path), 'utf8')) as Record<string, unknown>;
@@ -70,5 +77,92 @@ describe('compileUserDataset', () => {
   it('encodes base64 that decodes back, past the chunk size', () => {
     const bytes = new Uint8Array(100_000).map((_, i) => (i * 7) % 256);
     expect(decodeBase64(encodeBase64(bytes))).toEqual(bytes);
+  });
+});
+
+/** An entity in the published format, with its required fields filled. */
+const entity = (id: string, aliases: unknown[], extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'person',
+  name: id,
+  aliases,
+  summary: 'An invented person.',
+  asOf: '2026-01',
+  sources: [{ title: 'Example source', publisher: 'Example Publisher', url: `https://example.org/${id}` }],
+  ...extra,
+});
+
+function validated(input: { entities?: unknown[]; claims?: unknown[] }) {
+  const header = json('dataset.json') as unknown as DatasetHeader;
+  const result = validateUserDataset({ header, entities: input.entities ?? [], claims: input.claims ?? [] });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.dataset;
+}
+
+describe('compileUserDataset refuses what data:build refuses', () => {
+  it('an alias two entries share ungated: the message names both ids, the later one by its place in the file', async () => {
+    // In the file the later entry (by id) comes first: positions are the file's, not the compiled order.
+    const dataset = validated({ entities: [entity('beta-two', [{ text: 'Harbour Quill' }]), entity('alpha-one', [{ text: 'Harbour Quill' }])] });
+    const outcome = await compileOutcome(dataset, 'clash.json');
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        'entities[0] ("beta-two").aliases[0].text: same text as entry "alpha-one" aliases[0]; only one entry may use it ungated (gate the others with requires or afterFullName); skipped',
+      ],
+    });
+  });
+
+  it('an alias over the word limit, and a claim with no usable cue', async () => {
+    const input = {
+      header: json('dataset.json'),
+      entities: ['entities/people.json', 'entities/places.json', 'entities/outlets.json'].flatMap((f) => json(f).entities as Array<Record<string, unknown>>),
+      claims: json('claims/harbour.json').claims as Array<Record<string, unknown>>,
+    };
+    const words = 'One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen';
+    const person = input.entities[0]!;
+    person.aliases = [...(person.aliases as unknown[]), { text: words }];
+    const claim = input.claims[1]!;
+    claim.cues = [{ terms: ['—'] }];
+    const result = validateUserDataset(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const outcome = await compileOutcome(result.dataset, 'limits.json');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const aliasIndex = (person.aliases as unknown[]).length - 1;
+    expect(outcome.errors).toEqual([
+      expect.stringMatching(new RegExp(`^entities\\[0\\] \\("${person.id as string}"\\)\\.aliases\\[${aliasIndex}\\]\\.text: alias "One Two .*17 words.*16`)),
+      expect.stringMatching(new RegExp(`^claims\\[1\\] \\("${claim.id as string}"\\)\\.cues\\[0\\]\\.terms\\[0\\]: term "—"`)),
+      `claims[1] ("${claim.id as string}").cues: no usable cue; the claim can never match`,
+    ]);
+  });
+
+  it('imports a dataset with warnings only, and keeps them, named the same way', async () => {
+    const dataset = validated({ entities: [entity('gamma-three', [{ text: 'Gamma Three' }]), entity('delta-four', [{ text: 'Four', afterFullName: true }])] });
+    const outcome = await compileOutcome(dataset, 'warnings.json');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.dataset.problems).toEqual([
+      'entities[1] ("delta-four").aliases[0].afterFullName: the entry has no usable alias without afterFullName, so this alias can never count',
+    ]);
+  });
+
+  // The hostile inputs of the data tools' requirement: none crashes the
+  // validator or the compiler; each is refused with the entry named, or (the
+  // harmless ones) imported.
+  const hostile: Array<{ what: string; aliases: unknown[]; refused: RegExp | null }> = [
+    { what: 'an empty alias', aliases: [{ text: '' }], refused: /^entities\[0\] \("hostile"\)\.aliases\[0\]\.text: must be at least 2 characters long$/ },
+    { what: 'a 10,000-character alias', aliases: [{ text: 'x'.repeat(10_000) }], refused: /^entities\[0\] \("hostile"\)\.aliases\[0\]\.text: must be at most 120 characters long$/ },
+    { what: 'an alias of regex metacharacters only', aliases: [{ text: '.*+?^${}()|[]\\' }], refused: /^entities\[0\] \("hostile"\)\.aliases\[0\]\.text: alias .* empty after normalisation/ },
+    { what: 'aliases with regex metacharacters around a name', aliases: [{ text: 'Hostile (a|b)* [a-z]+ Name' }, { text: '^C++ Hostile$' }, { text: 'Hostile \\d{2}?' }], refused: null },
+    { what: 'an unpaired surrogate', aliases: [{ text: 'Hostile \ud800' }], refused: /^entities\[0\] \("hostile"\)\.aliases\[0\]\.text: contains an unpaired surrogate \(U\+D800 at offset 8\)$/ },
+  ];
+  it.each(hostile)('$what', async ({ aliases, refused }) => {
+    const header = json('dataset.json') as unknown as DatasetHeader;
+    const result = validateUserDataset({ header, entities: [entity('hostile', aliases)], claims: [] });
+    const messages = result.ok
+      ? await compileOutcome(result.dataset, 'hostile.json').then((o) => (o.ok ? [] : o.errors))
+      : result.errors.map((e) => `${e.path}: ${e.message}`);
+    if (refused === null) expect(messages).toEqual([]);
+    else expect(messages).toEqual([expect.stringMatching(refused)]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The matcher's own verdict on aliases and cues: compileIndex reports
  * patterns it cannot use (a cue that never matches, an alias that is all
- * stop words...). Its problems name entry numbers; these name ids and files.
+ * stop words...). Its problems name entry numbers (and, when one points at
+ * another entry, that entry's id); these name ids and files.
  */
 import { orderedEntries, patternSet } from '../../../src/dataset/bundle.ts';
 import type { Dataset } from '../../../src/dataset/types.ts';

@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+/**
+ * The options page's import (src/options/datasets.ts importFile and
+ * showImportOutcome) against a fake browser: a file the build would refuse
+ * is refused with every problem named by entry id and field, nothing is
+ * stored, and the datasets imported before are left as they were.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '../shared/fake-browser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as ReturnType<typeof import('../shared/fake-browser.ts').fakeBrowser> }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy(
+    {},
+    {
+      get: (_, key) =>
+        key === 'i18n'
+          ? // "key[substitutions]": the tests see which message was chosen and what filled it.
+            { getMessage: (name: string, subs?: string | string[]) => `${name}[${[subs ?? []].flat().join('|')}]` }
+          : (fake.browser as Record<string | symbol, unknown>)[key],
+    },
+  ),
+}));
+vi.mock('../../../src/shared/bundled-dataset.ts', () => ({ bundledSummary: () => ({ entryCount: 0, outlets: [] }) }));
+
+const { importFile, showImportOutcome, MAX_LISTED } = await import('../../../src/options/datasets.ts');
+const { USER_DATASETS_KEY } = await import('../../../src/shared/user-datasets.ts');
+
+const header = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/data/valid/dataset.json'), 'utf8')) as Record<string, unknown>;
+
+const entity = (id: string, aliases: unknown[], extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'person',
+  name: id,
+  aliases,
+  summary: 'An invented person.',
+  asOf: '2026-01',
+  sources: [{ title: 'Example source', publisher: 'Example Publisher', url: `https://example.org/${id}` }],
+  ...extra,
+});
+
+const jsonFile = (name: string, content: unknown) => new File([JSON.stringify(content)], name, { type: 'application/json' });
+
+/** What storage held before the import: one dataset imported earlier, and a setting. */
+const EARLIER = [
+  {
+    id: 'earlier',
+    fileName: 'earlier.json',
+    header: { name: 'Earlier', version: '1.0.0', date: '2025-01-01' },
+    importedAt: '2025-01-01T00:00:00.000Z',
+    enabled: false,
+    entities: 1,
+    claims: 0,
+    problems: [],
+    index: '',
+    bundle: '{}',
+    categories: '0',
+  },
+];
+
+beforeEach(() => {
+  fake.browser = fakeBrowser();
+  fake.browser.storage.local.data[USER_DATASETS_KEY] = structuredClone(EARLIER);
+  fake.browser.storage.sync.data.disabledSites = ['example.com'];
+});
+
+function expectNothingStored(): void {
+  expect(fake.browser.storage.local.writes).toBe(0);
+  expect(fake.browser.storage.sync.writes).toBe(0);
+  expect(fake.browser.storage.local.data[USER_DATASETS_KEY]).toEqual(EARLIER);
+  expect(fake.browser.storage.sync.data.disabledSites).toEqual(['example.com']);
+}
+
+describe('importFile', () => {
+  it('refuses an alias two entries share ungated, naming both ids, and stores nothing', async () => {
+    const file = jsonFile('clash.json', { header, entities: [entity('owner', [{ text: 'Ilsa Varrow' }]), entity('thief', [{ text: 'Ilsa Varrow' }])] });
+    const outcome = await importFile(file);
+    expect(outcome).toEqual({
+      ok: false,
+      title: 'optionsImportUnusable[1]',
+      errors: [
+        'entities[1] ("thief").aliases[0].text: same text as entry "owner" aliases[0]; only one entry may use it ungated (gate the others with requires or afterFullName); skipped',
+      ],
+      more: 0,
+    });
+    expectNothingStored();
+  });
+
+  it('refuses an unpaired surrogate in a displayed field (a source title), naming the entry id and field', async () => {
+    const bad = entity('lone', [{ text: 'Lone Name' }]);
+    bad.sources[0]!.title = 'Title \ud800';
+    const outcome = await importFile(jsonFile('lone.json', { header, entities: [bad] }));
+    expect(outcome).toEqual({
+      ok: false,
+      title: 'optionsImportInvalid[1]',
+      errors: ['entities[0] ("lone").sources[0].title: contains an unpaired surrogate (U+D800 at offset 6)'],
+    });
+    expectNothingStored();
+  });
+
+  it('lists the first problems and says how many more, each named by id', async () => {
+    const count = MAX_LISTED + 9;
+    const entities = Array.from({ length: count + 1 }, (_, i) => entity(`person-${String(i).padStart(3, '0')}`, [{ text: 'Same Name' }]));
+    const outcome = await importFile(jsonFile('many.json', { header, entities }));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.title).toBe(`optionsImportUnusable[${count}]`);
+    expect(outcome.errors).toHaveLength(MAX_LISTED);
+    expect(outcome.more).toBe(9);
+    outcome.errors.forEach((error, i) =>
+      expect(error).toMatch(new RegExp(`^entities\\[${i + 1}\\] \\("person-${String(i + 1).padStart(3, '0')}"\\)\\.aliases\\[0\\]\\.text: same text as entry "person-000"`)),
+    );
+    expectNothingStored();
+
+    // Shown as text, with the count of the rest.
+    const container = document.createElement('div');
+    showImportOutcome(container, outcome);
+    expect(container.querySelector('h3')!.textContent).toBe(`optionsImportUnusable[${count}]`);
+    expect([...container.querySelectorAll('li code')].map((c) => c.textContent)).toEqual(outcome.errors);
+    expect(container.querySelector('.more')!.textContent).toBe('optionsImportMore[9]');
+  });
+
+  it('still imports a dataset with warnings only, and stores them with it', async () => {
+    const file = jsonFile('warned.json', { header, entities: [entity('full', [{ text: 'Full Name' }]), entity('short', [{ text: 'Shorty', afterFullName: true }])] });
+    const outcome = await importFile(file);
+    expect(outcome.ok).toBe(true);
+    const stored = fake.browser.storage.local.data[USER_DATASETS_KEY] as Array<{ id: string; problems?: string[] }>;
+    expect(stored.map((d) => d.id)).toEqual(['earlier', outcome.ok ? outcome.dataset.id : '']);
+    expect(stored[1]!.problems).toEqual([expect.stringMatching(/^entities\[1\] \("short"\)\.aliases\[0\]\.afterFullName: /)]);
+  });
+});

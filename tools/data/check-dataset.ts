@@ -31,6 +31,9 @@ export interface CheckOptions {
   aliasKey?: (text: string) => string;
 }
 
+const isObject = (value: unknown): value is { entities?: unknown; claims?: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}): Problem[] {
   const validators = schemaValidators(options.schemaDir ?? SCHEMA_DIR);
   const problems: Problem[] = [...loaded.problems];
@@ -40,8 +43,10 @@ export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}):
   for (const file of loaded.files) {
     if (file.json === undefined) continue;
     problems.push(...schemaProblems(file.json, file.path, file.role, validators));
-    if (file.role === 'header') continue;
-    const json = file.json as { entities?: unknown; claims?: unknown };
+    // A file that is not an object (null, a list, a number) has no entries;
+    // the schema has already said what is wrong with it.
+    if (file.role === 'header' || !isObject(file.json)) continue;
+    const json = file.json;
     for (const type of ['entity', 'claim'] as const) {
       const list = type === 'entity' ? json.entities : json.claims;
       if (!Array.isArray(list)) continue;

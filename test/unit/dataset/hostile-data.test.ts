@@ -1,0 +1,51 @@
+/**
+ * A malformed or hostile dataset never crashes the data tools or the build:
+ * each case below is a copy of the valid fixture with one file broken, and
+ * must be reported with the file (and the entry and field, where there is one).
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDataset, formatFailure } from '../../../tools/data/build.ts';
+import { checkDataset } from '../../../tools/data/check-dataset.ts';
+import { loadDataset } from '../../../tools/data/load.ts';
+import { formatProblem, formatReport, type Problem } from '../../../tools/data/problem.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
+const TODAY = '2026-11-25';
+
+const made: string[] = [];
+afterEach(async () => {
+  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A copy of the valid fixture with `file` (relative to it) replaced by `text`. */
+async function brokenCopy(file: string, text: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'backstory-hostile-'));
+  made.push(dir);
+  await cp(path.join(FIXTURES, 'valid'), dir, { recursive: true });
+  await writeFile(path.join(dir, file), text, 'utf8');
+  return dir;
+}
+
+async function check(dir: string): Promise<Problem[]> {
+  return checkDataset(await loadDataset(dir), { today: TODAY });
+}
+
+const errorsIn = (problems: Problem[], file: string) =>
+  problems.filter((p) => p.severity === 'error' && p.file.endsWith(file)).map(formatProblem);
+
+describe('a data file whose content is JSON null', () => {
+  it('is reported by data:check and refused by the build, naming the file', async () => {
+    const dir = await brokenCopy('entities/people.json', 'null\n');
+    const problems = await check(dir);
+    expect(errorsIn(problems, 'entities/people.json'), formatReport(problems)).toEqual([
+      expect.stringMatching(/entities\/people\.json: error: must be object$/),
+    ]);
+    const built = await buildDataset(dir, { today: TODAY });
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(formatFailure(built)).toMatch(/entities\/people\.json: error: must be object/);
+  });
+});

@@ -3,7 +3,7 @@
  * each case below is a copy of the valid fixture with one file broken, and
  * must be reported with the file (and the entry and field, where there is one).
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,5 +47,14 @@ describe('a data file whose content is JSON null', () => {
     const built = await buildDataset(dir, { today: TODAY });
     expect(built.ok).toBe(false);
     if (!built.ok) expect(formatFailure(built)).toMatch(/entities\/people\.json: error: must be object/);
+  });
+});
+
+describe('a data file of the wrong shape', () => {
+  const places = (json: unknown) => `${JSON.stringify(json, null, 2)}\n`;
+  it('an entry that is not an object is reported as such, not as out of id order', async () => {
+    const { entities } = JSON.parse(await readFile(path.join(FIXTURES, 'valid/entities/places.json'), 'utf8')) as { entities: unknown[] };
+    const problems = await check(await brokenCopy('entities/places.json', places({ entities: [...entities, 5] })));
+    expect(problems.map(formatProblem), formatReport(problems)).toEqual([expect.stringMatching(/places\.json: entities\[2\]: error: must be object$/)]);
   });
 });

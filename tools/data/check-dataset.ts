@@ -20,6 +20,7 @@ import { checkKinds } from './rules/kinds.ts';
 import { checkSources } from './rules/sources.ts';
 import { checkStyle } from './rules/style.ts';
 import { SCHEMA_DIR, schemaProblems, schemaValidators } from './schema-validation.ts';
+import { foldUnknownLinks } from './unknown-links.ts';
 
 export interface CheckOptions {
   /** YYYY-MM-DD; defaults to today (UTC). */
@@ -39,13 +40,23 @@ export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}):
   const problems: Problem[] = [...loaded.problems];
   const entries: CheckedEntry[] = [];
   const unchecked: PlacedId<string>[] = [];
+  // Entry files whose entries may not all have been read: not JSON, or an
+  // error outside any entry (not an object, a list that is not a list, a key
+  // that may be a misspelt list name).
+  const unread: string[] = [];
 
   for (const file of loaded.files) {
-    if (file.json === undefined) continue;
-    problems.push(...schemaProblems(file.json, file.path, file.role, validators));
+    if (file.json === undefined) {
+      if (file.role !== 'header') unread.push(file.path);
+      continue;
+    }
+    const fileProblems = schemaProblems(file.json, file.path, file.role, validators);
+    problems.push(...fileProblems);
+    if (file.role === 'header') continue;
+    if (fileProblems.some((p) => p.id === undefined)) unread.push(file.path);
     // A file that is not an object (null, a list, a number) has no entries;
     // the schema has already said what is wrong with it.
-    if (file.role === 'header' || !isObject(file.json)) continue;
+    if (!isObject(file.json)) continue;
     const json = file.json;
     for (const type of ['entity', 'claim'] as const) {
       const list = type === 'entity' ? json.entities : json.claims;
@@ -62,21 +73,15 @@ export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}):
     }
   }
 
-  // An entry in a file that did not parse is unknown, so links to it dangle;
-  // say why, so the writer fixes the JSON first rather than the links.
-  const unparsed = loaded.files.filter((f) => f.json === undefined && f.role !== 'header').map((f) => f.path);
   const context: RuleContext = {
     entries,
-    files: loaded.files,
+    // The formatting of a file of the wrong shape waits until it has the right one.
+    files: loaded.files.filter((f) => !unread.includes(f.path)),
     today: options.today ?? todayUtc(),
     aliasKey: options.aliasKey ?? aliasKey,
   };
   problems.push(
-    ...checkLinks(context, unchecked).map((p) =>
-      unparsed.length > 0 && p.message.startsWith('unknown id')
-        ? { ...p, message: `${p.message} (it may be in ${unparsed.join(', ')}, which is not valid JSON)` }
-        : p,
-    ),
+    ...foldUnknownLinks(checkLinks(context, unchecked), unread),
     ...checkAliases(context),
     ...checkStyle(context),
     ...checkKinds(context),

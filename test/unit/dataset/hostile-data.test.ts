@@ -52,6 +52,27 @@ describe('a data file whose content is JSON null', () => {
 
 describe('a data file of the wrong shape', () => {
   const places = (json: unknown) => `${JSON.stringify(json, null, 2)}\n`;
+  const shapes: Array<{ shape: string; text: string; error: RegExp }> = [
+    { shape: 'a list', text: places([]), error: /places\.json: error: must be object$/ },
+    { shape: 'a string', text: places('hello'), error: /places\.json: error: must be object$/ },
+    { shape: 'entities as an object', text: places({ entities: {} }), error: /places\.json: entities: error: must be array$/ },
+    { shape: 'a misspelt key', text: places({ entites: [] }), error: /places\.json: entites: error: is not a property the schema allows$/ },
+    { shape: 'invalid JSON', text: '{ "entities": [ }\n', error: /places\.json: line 1: error: not valid JSON/ },
+  ];
+
+  it.each(shapes)('$shape: reports its own error first, and the links into it once, as unchecked', async ({ text, error }) => {
+    const problems = await check(await brokenCopy('entities/places.json', text));
+    const report = formatReport(problems);
+    const errors = problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors, report).toEqual([expect.stringMatching(error)]);
+    expect(report.split('\n')[0]).toMatch(error);
+    // mara-quill links to port-calder, which is in the file that could not be read.
+    const notes = problems.filter((p) => p.severity === 'warning').map(formatProblem);
+    expect(notes, report).toEqual([
+      expect.stringMatching(/places\.json: warning: its entries are unknown, so 1 link to an id found in no other file is not checked until it is fixed \(.*people\.json: mara-quill: related\[0\]\.id: "port-calder"\)$/),
+    ]);
+  });
+
   it('an entry that is not an object is reported as such, not as out of id order', async () => {
     const { entities } = JSON.parse(await readFile(path.join(FIXTURES, 'valid/entities/places.json'), 'utf8')) as { entities: unknown[] };
     const problems = await check(await brokenCopy('entities/places.json', places({ entities: [...entities, 5] })));

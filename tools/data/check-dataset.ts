@@ -19,6 +19,7 @@ import { checkLinks } from './rules/integrity.ts';
 import { checkKinds } from './rules/kinds.ts';
 import { checkSources } from './rules/sources.ts';
 import { checkStyle } from './rules/style.ts';
+import { checkWellFormedText } from './rules/well-formed-text.ts';
 import { SCHEMA_DIR, schemaProblems, schemaValidators } from './schema-validation.ts';
 import { foldUnknownLinks } from './unknown-links.ts';
 
@@ -31,6 +32,8 @@ export interface CheckOptions {
   /** The matcher's alias folding; src/dataset/alias-key.ts stands in without it. */
   aliasKey?: (text: string) => string;
 }
+
+const location = (p: Problem) => `${p.file}\n${p.id ?? ''}\n${p.field ?? ''}`;
 
 const isObject = (value: unknown): value is { entities?: unknown; claims?: unknown } =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,7 +92,13 @@ export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}):
     ...checkSources(context),
     ...checkFormatting(context),
   );
+  const illFormed = checkWellFormedText(context);
+  problems.push(...illFormed);
   const header = loaded.dataset.header as DatasetHeader;
-  if (options.compileIndex) problems.push(...checkIndex(context, header, options.compileIndex));
+  if (options.compileIndex) {
+    // The matcher also refuses an alias or cue that is not well-formed; the field is already reported.
+    const reported = new Set(illFormed.map(location));
+    problems.push(...checkIndex(context, header, options.compileIndex).filter((p) => !reported.has(location(p))));
+  }
   return problems;
 }

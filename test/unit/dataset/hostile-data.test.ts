@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDataset, formatFailure } from '../../../tools/data/build.ts';
 import { checkDataset } from '../../../tools/data/check-dataset.ts';
 import { loadDataset } from '../../../tools/data/load.ts';
-import { formatProblem, formatReport, type Problem } from '../../../tools/data/problem.ts';
+import { formatProblem, formatReport, sortProblems, type Problem } from '../../../tools/data/problem.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 const TODAY = '2026-11-25';
@@ -77,5 +77,34 @@ describe('a data file of the wrong shape', () => {
     const { entities } = JSON.parse(await readFile(path.join(FIXTURES, 'valid/entities/places.json'), 'utf8')) as { entities: unknown[] };
     const problems = await check(await brokenCopy('entities/places.json', places({ entities: [...entities, 5] })));
     expect(problems.map(formatProblem), formatReport(problems)).toEqual([expect.stringMatching(/places\.json: entities\[2\]: error: must be object$/)]);
+  });
+});
+
+describe('text with an unpaired surrogate', () => {
+  it('is an error in any string of an entry, named by file, id and field path', async () => {
+    const placesText = await readFile(path.join(FIXTURES, 'valid/entities/places.json'), 'utf8');
+    const dir = await brokenCopy('entities/places.json', placesText.replace('"name": "Calder River"', '"name": "Calder\\ud800 River"'));
+    const claimsText = await readFile(path.join(dir, 'claims/harbour.json'), 'utf8');
+    const claims = JSON.parse(claimsText) as { claims: Array<{ id: string; perspectives: Array<{ sources: Array<{ title: string }> }> }> };
+    const busiest = claims.claims.find((c) => c.id === 'port-calder-busiest')!;
+    busiest.perspectives[0]!.sources[0]!.title = '\udc00 cut emoji';
+    await writeFile(path.join(dir, 'claims/harbour.json'), `${JSON.stringify(claims, null, 2)}\n`, 'utf8');
+
+    const problems = await check(dir);
+    expect(sortProblems(problems).map(formatProblem), formatReport(problems)).toEqual([
+      expect.stringMatching(/harbour\.json: port-calder-busiest: perspectives\[0\]\.sources\[0\]\.title: error: contains an unpaired surrogate \(U\+DC00 at offset 0\)$/),
+      expect.stringMatching(/places\.json: calder-river: name: error: contains an unpaired surrogate \(U\+D800 at offset 6\)$/),
+    ]);
+  });
+
+  it('in an alias is reported once, though the matcher finds it too', async () => {
+    const placesText = await readFile(path.join(FIXTURES, 'valid/entities/places.json'), 'utf8');
+    const dir = await brokenCopy('entities/places.json', placesText.replace('"text": "Calder River"', '"text": "Calder\\ud800River"'));
+    const built = await buildDataset(dir, { today: TODAY });
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/places\.json: calder-river: aliases\[0\]\.text: error: contains an unpaired surrogate \(U\+D800 at offset 6\)$/),
+    ]);
   });
 });

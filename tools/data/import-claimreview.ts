@@ -92,7 +92,7 @@ async function readOutFile(outFile: string): Promise<{ json: Record<string, unkn
     throw error;
   }
   const parsed = parseJson(text);
-  if (!parsed.ok) throw new Error(`${outFile} is not valid JSON (line ${parsed.line}); fix it before importing into it`);
+  if (!parsed.ok) throw new Error(`${outFile}: ${parsed.message}; fix it before importing into it`);
   const json = parsed.json as Record<string, unknown>;
   return { json, claims: Array.isArray(json.claims) ? (json.claims as Claim[]) : [] };
 }
@@ -116,7 +116,7 @@ async function main(args: readonly string[]): Promise<number> {
   const outFile = path.resolve(option(args, '--out') ?? path.join(dataDir, 'claims', 'imported.json'));
   const parsed = parseJson(await readFile(input, 'utf8'));
   if (!parsed.ok) {
-    console.error(`${input}: not valid JSON (line ${parsed.line}, column ${parsed.column}): ${parsed.message}`);
+    console.error(`${input}: ${parsed.message}`);
     return 1;
   }
   const loaded = await loadDataset(dataDir);

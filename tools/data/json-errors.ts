@@ -3,14 +3,24 @@
  *
  * V8's messages give a character offset for some errors and none for others
  * ("Unexpected token '}', ... is not valid JSON"), so on failure a small
- * scanner walks the text to find where it stops being JSON.
+ * scanner walks the text to find where it stops being JSON. Text nested
+ * deeper than MAX_JSON_DEPTH is refused first (json-depth.ts), so neither
+ * that scanner nor anything later can overflow the stack.
  */
+import { firstTooDeep, MAX_JSON_DEPTH } from './json-depth.ts';
 
+/** On failure, `message` is the whole description, with line and column. */
 export type ParseResult =
   | { ok: true; json: unknown }
   | { ok: false; line: number; column: number; message: string };
 
 export function parseJson(text: string): ParseResult {
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep >= 0) {
+    const { line, column } = lineAndColumn(text, tooDeep);
+    const message = `nested more than ${MAX_JSON_DEPTH} levels deep (line ${line}, column ${column}): no data file needs so many, so it is not read`;
+    return { ok: false, line, column, message };
+  }
   try {
     return { ok: true, json: JSON.parse(text) as unknown };
   } catch (error) {
@@ -22,7 +32,7 @@ export function parseJson(text: string): ParseResult {
       .replace(/,\s*"[\s\S]*" is not valid JSON$/, '')
       .replace(/\s*(?:in JSON )?at position \d+[\s\S]*$/, '')
       .trim();
-    return { ok: false, line, column, message };
+    return { ok: false, line, column, message: `not valid JSON (line ${line}, column ${column}): ${message}` };
   }
 }
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDataset, formatFailure } from '../../../tools/data/build.ts';
 import { checkDataset } from '../../../tools/data/check-dataset.ts';
+import { parseJson } from '../../../tools/data/json-errors.ts';
 import { loadDataset } from '../../../tools/data/load.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../../../tools/data/problem.ts';
 
@@ -106,5 +107,30 @@ describe('text with an unpaired surrogate', () => {
     expect(built.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/places\.json: calder-river: aliases\[0\]\.text: error: contains an unpaired surrogate \(U\+D800 at offset 6\)$/),
     ]);
+  });
+});
+
+describe('very deeply nested JSON', () => {
+  const cases = [
+    { name: 'an unterminated 100,000-deep list', text: '['.repeat(100_000) },
+    { name: 'valid JSON 5,000 lists deep', text: `{ "entities": ${'['.repeat(5000)}${']'.repeat(5000)} }\n` },
+  ];
+
+  it.each(cases)('$name: is reported on the file and refused by the build, not a stack overflow', async ({ text }) => {
+    const dir = await brokenCopy('entities/places.json', text);
+    const problems = await check(dir);
+    expect(errorsIn(problems, 'entities/places.json'), formatReport(problems)).toEqual([
+      expect.stringMatching(/places\.json: line 1: error: nested more than 64 levels deep \(line 1, column \d+\): no data file needs so many, so it is not read$/),
+    ]);
+    const built = await buildDataset(dir, { today: TODAY });
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(formatFailure(built)).toMatch(/places\.json: line 1: error: nested more than 64 levels deep/);
+  });
+
+  it('is refused before any recursive code sees it, wherever it is parsed', () => {
+    expect(parseJson(`${'['.repeat(65)}${']'.repeat(65)}`)).toEqual({ ok: false, line: 1, column: 65, message: 'nested more than 64 levels deep (line 1, column 65): no data file needs so many, so it is not read' });
+    expect(parseJson(`${'['.repeat(64)}${']'.repeat(64)}`).ok).toBe(true);
+    // Brackets inside strings are text, not nesting.
+    expect(parseJson(JSON.stringify({ text: '['.repeat(1000) })).ok).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ export type ParseResult =
   | { ok: false; line: number; column: number; message: string };
 
 export function parseJson(text: string): ParseResult {
+  // JSON has no byte order mark (RFC 8259); V8's message for one shows an invisible character.
+  if (text.startsWith('\ufeff')) return { ok: false, line: 1, column: 1, message: 'starts with a byte order mark: save it as UTF-8 without one' };
   const tooDeep = firstTooDeep(text);
   if (tooDeep >= 0) {
     const { line, column } = lineAndColumn(text, tooDeep);
@@ -27,9 +29,10 @@ export function parseJson(text: string): ParseResult {
     const raw = error instanceof Error ? error.message : String(error);
     const offset = firstSyntaxError(text);
     const { line, column } = lineAndColumn(text, offset);
-    // V8 appends positions or a copy of the text; we give line and column instead.
+    // V8 appends positions or a copy of the text, cut with "..." at either end
+    // when long; we give line and column instead.
     const message = raw
-      .replace(/,\s*"[\s\S]*" is not valid JSON$/, '')
+      .replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')
       .replace(/\s*(?:in JSON )?at position \d+[\s\S]*$/, '')
       .trim();
     return { ok: false, line, column, message: `not valid JSON (line ${line}, column ${column}): ${message}` };

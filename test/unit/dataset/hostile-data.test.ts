@@ -134,3 +134,19 @@ describe('very deeply nested JSON', () => {
     expect(parseJson(JSON.stringify({ text: '['.repeat(1000) })).ok).toBe(true);
   });
 });
+
+describe('a file that starts with a byte order mark', () => {
+  it('is reported in one line that says what to do', async () => {
+    const placesText = await readFile(path.join(FIXTURES, 'valid/entities/places.json'), 'utf8');
+    const problems = await check(await brokenCopy('entities/places.json', `\ufeff${placesText}`));
+    expect(errorsIn(problems, 'entities/places.json'), formatReport(problems)).toEqual([
+      expect.stringMatching(/places\.json: line 1: error: starts with a byte order mark: save it as UTF-8 without one$/),
+    ]);
+  });
+
+  it('and V8 messages that quote the text are cut to the message itself', () => {
+    const long = `{"${'a'.repeat(40)}": 1, "${'b'.repeat(40)}": x, "${'c'.repeat(40)}": 2}`;
+    expect(parseJson(long)).toMatchObject({ ok: false, message: "not valid JSON (line 1, column 93): Unexpected token 'x'" });
+    expect(parseJson('{"a": x}')).toMatchObject({ ok: false, message: "not valid JSON (line 1, column 7): Unexpected token 'x'" });
+  });
+});

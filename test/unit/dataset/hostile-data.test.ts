@@ -3,6 +3,7 @@
  * each case below is a copy of the valid fixture with one file broken, and
  * must be reported with the file (and the entry and field, where there is one).
  */
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -148,5 +149,71 @@ describe('a file that starts with a byte order mark', () => {
     const long = `{"${'a'.repeat(40)}": 1, "${'b'.repeat(40)}": x, "${'c'.repeat(40)}": 2}`;
     expect(parseJson(long)).toMatchObject({ ok: false, message: "not valid JSON (line 1, column 93): Unexpected token 'x'" });
     expect(parseJson('{"a": x}')).toMatchObject({ ok: false, message: "not valid JSON (line 1, column 7): Unexpected token 'x'" });
+  });
+});
+
+describe('data:stats and data:import on entries that fail the schema', () => {
+  const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+  /** Runs a data CLI as npm would, and returns its exit code and output. */
+  async function run(script: string, args: string[]): Promise<{ code: number; out: string }> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', `tools/data/${script}`, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, out: `${stdout}${stderr}` });
+      });
+    });
+  }
+
+  /** Numeric and missing ids, a numeric asOf, aliases as a string, a claim without cues. */
+  async function invalidEntries(): Promise<string> {
+    const dir = await brokenCopy('dataset.json', await readFile(path.join(FIXTURES, 'valid/dataset.json'), 'utf8'));
+    const edit = async (file: string, change: (entries: Array<Record<string, unknown>>) => void) => {
+      const json = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+      change((json.entities ?? json.claims)!);
+      await writeFile(path.join(dir, file), `${JSON.stringify(json, null, 2)}\n`, 'utf8');
+    };
+    await edit('entities/places.json', ([river, port]) => {
+      river!.id = 42;
+      port!.asOf = 2024;
+      port!.aliases = 'Port Calder';
+    });
+    await edit('entities/outlets.json', ([gazette]) => {
+      delete gazette!.id;
+    });
+    await edit('claims/harbour.json', ([claim]) => {
+      delete claim!.cues;
+    });
+    return dir;
+  }
+
+  it('data:stats counts the entries that passed and names the others by file, id and field', async () => {
+    const { code, out } = await run('stats.ts', ['--data', await invalidEntries()]);
+    expect(out).not.toMatch(/TypeError/);
+    expect(out).toMatch(/places\.json: entities\[0\]: id: error: must be string/);
+    expect(out).toMatch(/places\.json: port-calder: aliases: error: must be array/);
+    expect(out).toMatch(/places\.json: port-calder: asOf: error: must be string/);
+    expect(out).toMatch(/outlets\.json: entities\[0\]: id: error: is missing \(required\)/);
+    expect(out).toMatch(/harbour\.json: port-calder-busiest: cues: error: is missing \(required\)/);
+    expect(out).toMatch(/counting only the entries that passed the schema/);
+    expect(out).toMatch(/^1 entities, 1 claims$/m);
+    expect(code).toBe(0);
+  });
+
+  it('data:import refuses with the check\'s errors and exit code 1', async () => {
+    const { code, out } = await run('import-claimreview.ts', [path.join(FIXTURES, 'claimreview/single.json'), '--data', await invalidEntries(), '--dry-run']);
+    expect(out).not.toMatch(/TypeError/);
+    expect(out).toMatch(/places\.json: port-calder: aliases: error: must be array/);
+    expect(out).toMatch(/fix the dataset first/);
+    expect(code).toBe(1);
+  });
+
+  it('data:import refuses an output file that is JSON null, naming it', async () => {
+    // Outside the data directory, so that only the importer reads it.
+    const outDir = await brokenCopy('dataset.json', await readFile(path.join(FIXTURES, 'valid/dataset.json'), 'utf8'));
+    await writeFile(path.join(outDir, 'drafts.json'), 'null\n', 'utf8');
+    const { code, out } = await run('import-claimreview.ts', [path.join(FIXTURES, 'claimreview/single.json'), '--data', path.join(FIXTURES, 'valid'), '--out', path.join(outDir, 'drafts.json')]);
+    expect(out).not.toMatch(/TypeError/);
+    expect(out).toMatch(/drafts\.json: error: must be object\n.*\nnothing imported: fix the output file first/);
+    expect(code).toBe(1);
   });
 });

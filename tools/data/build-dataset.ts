@@ -1,7 +1,8 @@
 /**
  * buildDataset: data/ → the compiled matcher index and the card bundle.
- * Used by `npm run data:build` and by the vite plugin (tools/vite-plugin-dataset.ts),
- * so the extension is never built from a dataset that fails its checks.
+ * Used by `npm run data:build` and by the vite build (vite.config.ts calls it
+ * before anything is bundled), so the extension is never built from a dataset
+ * that fails its checks.
  *
  * The matcher is imported directly, not loaded on demand as data:check does:
  * the build cannot work without it, and vite bundles this file into its

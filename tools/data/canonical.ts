@@ -11,23 +11,39 @@ import { orderedEntries } from '../../src/dataset/bundle.ts';
 
 const ENTRY_LISTS = ['entities', 'claims'] as const;
 
-function idOf(value: unknown): string {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
-    ? (value as { id: string }).id
-    : '';
+/** The entry's id; undefined for an entry without a string id (the schema reports it). */
+function idOf(value: unknown): string | undefined {
+  const id: unknown = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The file with its entry lists sorted by id (stable, so duplicates keep their order). */
+/**
+ * The entries sorted by id (stable, so duplicates keep their order). Entries
+ * without an id keep their places: where they belong is the writer's call
+ * once the schema error is fixed, and moving them would only add a second,
+ * misleading problem.
+ */
+function sortedById(entries: readonly unknown[]): unknown[] {
+  const withIds = entries.flatMap((entry) => {
+    const id = idOf(entry);
+    return id === undefined ? [] : [{ id, entry }];
+  });
+  withIds.sort((a, b) => compareIds(a.id, b.id));
+  let next = 0;
+  return entries.map((entry) => (idOf(entry) === undefined ? entry : withIds[next++]!.entry));
+}
+
+/** The file with its entry lists sorted by id. */
 export function sortedFile(json: unknown): unknown {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
   const copy: Record<string, unknown> = { ...(json as Record<string, unknown>) };
   for (const list of ENTRY_LISTS) {
     const entries = copy[list];
-    if (Array.isArray(entries)) copy[list] = [...entries].sort((a, b) => compareIds(idOf(a), idOf(b)));
+    if (Array.isArray(entries)) copy[list] = sortedById(entries);
   }
   return copy;
 }
@@ -42,10 +58,13 @@ export function firstUnsorted(json: unknown): { list: string; index: number; id:
   for (const list of ENTRY_LISTS) {
     const entries = (json as Record<string, unknown>)[list];
     if (!Array.isArray(entries)) continue;
-    for (let i = 1; i < entries.length; i++) {
-      const previous = idOf(entries[i - 1]);
+    // Entries without an id are skipped, as sortedById leaves them in place.
+    let previous: string | undefined;
+    for (let i = 0; i < entries.length; i++) {
       const current = idOf(entries[i]);
-      if (compareIds(previous, current) > 0) return { list, index: i, id: current, after: previous };
+      if (current === undefined) continue;
+      if (previous !== undefined && compareIds(previous, current) > 0) return { list, index: i, id: current, after: previous };
+      previous = current;
     }
   }
   return undefined;

@@ -5,13 +5,12 @@
  */
 import { aliasKey } from '../../src/dataset/alias-key.ts';
 import { todayUtc } from '../../src/dataset/dates.ts';
-import type { PlacedId } from '../../src/dataset/integrity.ts';
-import type { Claim, DatasetHeader, Entity } from '../../src/dataset/types.ts';
+import type { DatasetHeader } from '../../src/dataset/types.ts';
 import type { LoadedDataset } from './load.ts';
 import type { CompileIndex } from './matcher-api.ts';
 import type { Problem } from './problem.ts';
 import { checkAliases } from './rules/aliases.ts';
-import type { CheckedEntry, RuleContext } from './rules/context.ts';
+import type { RuleContext } from './rules/context.ts';
 import { checkDates } from './rules/dates.ts';
 import { checkFormatting } from './rules/formatting.ts';
 import { checkIndex } from './rules/index-problems.ts';
@@ -19,7 +18,10 @@ import { checkLinks } from './rules/integrity.ts';
 import { checkKinds } from './rules/kinds.ts';
 import { checkSources } from './rules/sources.ts';
 import { checkStyle } from './rules/style.ts';
-import { SCHEMA_DIR, schemaProblems, schemaValidators } from './schema-validation.ts';
+import { checkWellFormedText } from './rules/well-formed-text.ts';
+import { schemaPass } from './schema-pass.ts';
+import { SCHEMA_DIR, schemaValidators } from './schema-validation.ts';
+import { foldUnknownLinks } from './unknown-links.ts';
 
 export interface CheckOptions {
   /** YYYY-MM-DD; defaults to today (UTC). */
@@ -31,47 +33,20 @@ export interface CheckOptions {
   aliasKey?: (text: string) => string;
 }
 
+const location = (p: Problem) => `${p.file}\n${p.id ?? ''}\n${p.field ?? ''}`;
+
 export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}): Problem[] {
-  const validators = schemaValidators(options.schemaDir ?? SCHEMA_DIR);
-  const problems: Problem[] = [...loaded.problems];
-  const entries: CheckedEntry[] = [];
-  const unchecked: PlacedId<string>[] = [];
+  const { problems, entries, unchecked, unread } = schemaPass(loaded, schemaValidators(options.schemaDir ?? SCHEMA_DIR));
 
-  for (const file of loaded.files) {
-    if (file.json === undefined) continue;
-    problems.push(...schemaProblems(file.json, file.path, file.role, validators));
-    if (file.role === 'header') continue;
-    const json = file.json as { entities?: unknown; claims?: unknown };
-    for (const type of ['entity', 'claim'] as const) {
-      const list = type === 'entity' ? json.entities : json.claims;
-      if (!Array.isArray(list)) continue;
-      const validate = type === 'entity' ? validators.entity : validators.claim;
-      for (const entry of list as unknown[]) {
-        if (validate(entry)) {
-          entries.push(type === 'entity' ? { type, entry: entry as Entity, file: file.path } : { type, entry: entry as Claim, file: file.path });
-        } else {
-          const id = (entry as { id?: unknown } | null)?.id;
-          if (typeof id === 'string') unchecked.push({ type, id, where: file.path });
-        }
-      }
-    }
-  }
-
-  // An entry in a file that did not parse is unknown, so links to it dangle;
-  // say why, so the writer fixes the JSON first rather than the links.
-  const unparsed = loaded.files.filter((f) => f.json === undefined && f.role !== 'header').map((f) => f.path);
   const context: RuleContext = {
     entries,
-    files: loaded.files,
+    // The formatting of a file of the wrong shape waits until it has the right one.
+    files: loaded.files.filter((f) => !unread.includes(f.path)),
     today: options.today ?? todayUtc(),
     aliasKey: options.aliasKey ?? aliasKey,
   };
   problems.push(
-    ...checkLinks(context, unchecked).map((p) =>
-      unparsed.length > 0 && p.message.startsWith('unknown id')
-        ? { ...p, message: `${p.message} (it may be in ${unparsed.join(', ')}, which is not valid JSON)` }
-        : p,
-    ),
+    ...foldUnknownLinks(checkLinks(context, unchecked), unread),
     ...checkAliases(context),
     ...checkStyle(context),
     ...checkKinds(context),
@@ -79,7 +54,13 @@ export function checkDataset(loaded: LoadedDataset, options: CheckOptions = {}):
     ...checkSources(context),
     ...checkFormatting(context),
   );
+  const illFormed = checkWellFormedText(context);
+  problems.push(...illFormed);
   const header = loaded.dataset.header as DatasetHeader;
-  if (options.compileIndex) problems.push(...checkIndex(context, header, options.compileIndex));
+  if (options.compileIndex) {
+    // The matcher also refuses an alias or cue that is not well-formed; the field is already reported.
+    const reported = new Set(illFormed.map(location));
+    problems.push(...checkIndex(context, header, options.compileIndex).filter((p) => !reported.has(location(p))));
+  }
   return problems;
 }

@@ -18,8 +18,9 @@ import { draftProblems } from './claimreview/validate-draft.ts';
 import { DEFAULT_DATA_DIR, isMain, option, positional, runMain } from './cli.ts';
 import { parseJson } from './json-errors.ts';
 import { loadDataset } from './load.ts';
-import { formatProblem } from './problem.ts';
-import { schemaValidators } from './schema-validation.ts';
+import { countProblems, formatProblem, formatReport, type Problem } from './problem.ts';
+import { schemaPass } from './schema-pass.ts';
+import { schemaProblems, schemaValidators } from './schema-validation.ts';
 
 export interface ImportReport {
   imported: Array<{ label: string; id: string; notes: string[] }>;
@@ -82,27 +83,38 @@ export function formatImportReport(report: ImportReport): string {
   return lines.join('\n');
 }
 
-/** Existing claims of the output file (none if it does not exist yet). */
-async function readOutFile(outFile: string): Promise<{ json: Record<string, unknown>; claims: Claim[] }> {
+type OutFile = { ok: true; json: Record<string, unknown>; claims: Claim[] } | { ok: false; problems: Problem[] };
+
+/**
+ * The output file's content and claims (none if it does not exist yet), or
+ * its problems: the import never adds to a file the check would reject.
+ */
+async function readOutFile(outFile: string): Promise<OutFile> {
+  const file = path.relative(process.cwd(), outFile) || outFile;
   let text: string;
   try {
     text = await readFile(outFile, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { json: {}, claims: [] };
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, json: {}, claims: [] };
+    return { ok: false, problems: [{ severity: 'error', file, message: `cannot read: ${String(error)}` }] };
   }
   const parsed = parseJson(text);
-  if (!parsed.ok) throw new Error(`${outFile} is not valid JSON (line ${parsed.line}); fix it before importing into it`);
-  const json = parsed.json as Record<string, unknown>;
-  return { json, claims: Array.isArray(json.claims) ? (json.claims as Claim[]) : [] };
+  if (!parsed.ok) return { ok: false, problems: [{ severity: 'error', file, field: `line ${parsed.line}`, message: parsed.message }] };
+  const problems = schemaProblems(parsed.json, file, 'claims', schemaValidators());
+  if (problems.length > 0) return { ok: false, problems };
+  const json = parsed.json as { claims?: Claim[] };
+  return { ok: true, json, claims: json.claims ?? [] };
 }
 
-/** Appends the claims to `outFile`, refusing if the result would not pass the file schema. */
+const refusal = (problems: readonly Problem[], what: string) => `${formatReport(problems)}\n${what}`;
+
+/** Appends the claims to `outFile`, refusing if the file or the result would not pass the file schema. */
 export async function writeImported(outFile: string, claims: readonly Claim[]): Promise<void> {
   const existing = await readOutFile(outFile);
+  if (!existing.ok) throw new Error(refusal(existing.problems, `refusing to write ${outFile}: fix it first`));
   const json = { ...existing.json, claims: [...existing.claims, ...claims] };
-  const validate = schemaValidators().file;
-  if (!validate(json)) throw new Error(`refusing to write ${outFile}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+  const problems = schemaProblems(json, outFile, 'claims', schemaValidators());
+  if (problems.length > 0) throw new Error(refusal(problems, `refusing to write ${outFile}`));
   await writeFile(outFile, canonicalText(json), 'utf8');
 }
 
@@ -116,11 +128,22 @@ async function main(args: readonly string[]): Promise<number> {
   const outFile = path.resolve(option(args, '--out') ?? path.join(dataDir, 'claims', 'imported.json'));
   const parsed = parseJson(await readFile(input, 'utf8'));
   if (!parsed.ok) {
-    console.error(`${input}: not valid JSON (line ${parsed.line}, column ${parsed.column}): ${parsed.message}`);
+    console.error(`${input}: ${parsed.message}`);
     return 1;
   }
+  // Drafting reads names, aliases and ids: entries that fail the schema would
+  // crash it or hide ids a draft could collide with, so they stop the import.
   const loaded = await loadDataset(dataDir);
+  const pass = schemaPass(loaded, schemaValidators());
+  if (countProblems(pass.problems).errors > 0) {
+    console.error(refusal(pass.problems, 'nothing imported: fix the dataset first (npm run data:check)'));
+    return 1;
+  }
   const existing = await readOutFile(outFile);
+  if (!existing.ok) {
+    console.error(refusal(existing.problems, 'nothing imported: fix the output file first'));
+    return 1;
+  }
   const dataset = { entities: loaded.dataset.entities, claims: [...loaded.dataset.claims, ...existing.claims] };
   const report = draftClaims(parsed.json, { dataset, file: path.relative(process.cwd(), outFile) });
   console.log(formatImportReport(report));

@@ -3,26 +3,39 @@
  *
  * V8's messages give a character offset for some errors and none for others
  * ("Unexpected token '}', ... is not valid JSON"), so on failure a small
- * scanner walks the text to find where it stops being JSON.
+ * scanner walks the text to find where it stops being JSON. Text nested
+ * deeper than MAX_JSON_DEPTH is refused first (json-depth.ts), so neither
+ * that scanner nor anything later can overflow the stack.
  */
+import { firstTooDeep, MAX_JSON_DEPTH } from './json-depth.ts';
 
+/** On failure, `message` is the whole description, with line and column. */
 export type ParseResult =
   | { ok: true; json: unknown }
   | { ok: false; line: number; column: number; message: string };
 
 export function parseJson(text: string): ParseResult {
+  // JSON has no byte order mark (RFC 8259); V8's message for one shows an invisible character.
+  if (text.startsWith('\ufeff')) return { ok: false, line: 1, column: 1, message: 'starts with a byte order mark: save it as UTF-8 without one' };
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep >= 0) {
+    const { line, column } = lineAndColumn(text, tooDeep);
+    const message = `nested more than ${MAX_JSON_DEPTH} levels deep (line ${line}, column ${column}): no data file needs so many, so it is not read`;
+    return { ok: false, line, column, message };
+  }
   try {
     return { ok: true, json: JSON.parse(text) as unknown };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const offset = firstSyntaxError(text);
     const { line, column } = lineAndColumn(text, offset);
-    // V8 appends positions or a copy of the text; we give line and column instead.
+    // V8 appends positions or a copy of the text, cut with "..." at either end
+    // when long; we give line and column instead.
     const message = raw
-      .replace(/,\s*"[\s\S]*" is not valid JSON$/, '')
+      .replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')
       .replace(/\s*(?:in JSON )?at position \d+[\s\S]*$/, '')
       .trim();
-    return { ok: false, line, column, message };
+    return { ok: false, line, column, message: `not valid JSON (line ${line}, column ${column}): ${message}` };
   }
 }
 

@@ -76,7 +76,7 @@ export async function loadDataset(dataDir: string): Promise<LoadedDataset> {
         severity: 'error',
         file,
         field: `line ${parsed.line}`,
-        message: `not valid JSON (line ${parsed.line}, column ${parsed.column}): ${parsed.message}`,
+        message: parsed.message,
       });
     }
     files.push({ path: file, role, text, json: parsed.ok ? parsed.json : undefined });

@@ -9,11 +9,12 @@ import type { RuleContext } from '../rules/context.ts';
 import { checkDates } from '../rules/dates.ts';
 import { checkSources } from '../rules/sources.ts';
 import { checkStyle } from '../rules/style.ts';
+import { checkWellFormedText } from '../rules/well-formed-text.ts';
 import { schemaProblems, schemaValidators } from '../schema-validation.ts';
 
 export function draftProblems(claim: Claim, file: string, today: string): Problem[] {
   const schema = schemaProblems({ claims: [claim] }, file, 'claims', schemaValidators());
   if (schema.length > 0) return schema;
   const context: RuleContext = { entries: [{ type: 'claim', entry: claim, file }], files: [], today, aliasKey };
-  return [...checkStyle(context), ...checkDates(context), ...checkSources(context)];
+  return [...checkWellFormedText(context), ...checkStyle(context), ...checkDates(context), ...checkSources(context)];
 }

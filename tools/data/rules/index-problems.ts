@@ -7,15 +7,12 @@
 import { orderedEntries, patternSet } from '../../../src/dataset/bundle.ts';
 import type { Dataset } from '../../../src/dataset/types.ts';
 import type { CompileIndex } from '../matcher-api.ts';
+import { passedDataset } from '../schema-pass.ts';
 import type { Problem } from '../problem.ts';
 import type { RuleContext } from './context.ts';
 
 export function checkIndex(context: RuleContext, header: Dataset['header'], compileIndex: CompileIndex): Problem[] {
-  const dataset: Dataset = {
-    header,
-    entities: context.entries.flatMap((e) => (e.type === 'entity' ? [e.entry] : [])),
-    claims: context.entries.flatMap((e) => (e.type === 'claim' ? [e.entry] : [])),
-  };
+  const dataset = passedDataset(header, context.entries);
   const fileOf = new Map<string, string>();
   for (const { entry, file } of context.entries) if (!fileOf.has(entry.id)) fileOf.set(entry.id, file);
   const { entities, claims } = orderedEntries(dataset);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../shared/fake-browser.ts';
+import { inventedEntity as entity } from '../shared/invented-entries.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as ReturnType<typeof import('../shared/fake-browser.ts').fakeBrowser> }));
 vi.mock('webextension-polyfill', () => ({
@@ -30,16 +31,6 @@ const { USER_DATASETS_KEY } = await import('../../../src/shared/user-datasets.ts
 
 const header = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/data/valid/dataset.json'), 'utf8')) as Record<string, unknown>;
 
-const entity = (id: string, aliases: unknown[], extra: Record<string, unknown> = {}) => ({
-  id,
-  kind: 'person',
-  name: id,
-  aliases,
-  summary: 'An invented person.',
-  asOf: '2026-01',
-  sources: [{ title: 'Example source', publisher: 'Example Publisher', url: `https://example.org/${id}` }],
-  ...extra,
-});
 
 const jsonFile = (name: string, content: unknown) => new File([JSON.stringify(content)], name, { type: 'application/json' });
 

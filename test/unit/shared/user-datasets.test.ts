@@ -7,6 +7,7 @@ import { decodeBase64, encodeBase64 } from '../../../src/shared/base64.ts';
 import { validateUserDataset } from '../../../src/dataset/validate.ts';
 import type { Bundle } from '../../../src/dataset/bundle.ts';
 import type { DatasetHeader } from '../../../src/dataset/types.ts';
+import { inventedEntity as entity } from './invented-entries.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { compileUserDataset: compileOutcome, isStoredUserDataset } = await import('../../../src/shared/user-datasets.ts');
@@ -80,17 +81,6 @@ describe('compileUserDataset', () => {
   });
 });
 
-/** An entity in the published format, with its required fields filled. */
-const entity = (id: string, aliases: unknown[], extra: Record<string, unknown> = {}) => ({
-  id,
-  kind: 'person',
-  name: id,
-  aliases,
-  summary: 'An invented person.',
-  asOf: '2026-01',
-  sources: [{ title: 'Example source', publisher: 'Example Publisher', url: `https://example.org/${id}` }],
-  ...extra,
-});
 
 function validated(input: { entities?: unknown[]; claims?: unknown[] }) {
   const header = json('dataset.json') as unknown as DatasetHeader;

@@ -126,7 +126,14 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const dataDir = option(args, '--data') ?? DEFAULT_DATA_DIR;
   const outFile = path.resolve(option(args, '--out') ?? path.join(dataDir, 'claims', 'imported.json'));
-  const parsed = parseJson(await readFile(input, 'utf8'));
+  let text: string;
+  try {
+    text = await readFile(input, 'utf8');
+  } catch (error) {
+    console.error(`${input}: error: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return 1;
+  }
+  const parsed = parseJson(text);
   if (!parsed.ok) {
     console.error(`${input}: ${parsed.message}`);
     return 1;

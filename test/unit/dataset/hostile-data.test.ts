@@ -207,6 +207,13 @@ describe('data:stats and data:import on entries that fail the schema', () => {
     expect(code).toBe(1);
   });
 
+  it('data:import says so, in one line, when its input file is missing', async () => {
+    const missing = path.join(FIXTURES, 'claimreview/no-such-file.json');
+    const { code, out } = await run('import-claimreview.ts', [missing, '--data', path.join(FIXTURES, 'valid'), '--dry-run']);
+    expect(out.trim()).toBe(`${missing}: error: cannot be read (ENOENT)`);
+    expect(code).toBe(1);
+  });
+
   it('data:import refuses an output file that is JSON null, naming it', async () => {
     // Outside the data directory, so that only the importer reads it.
     const outDir = await brokenCopy('dataset.json', await readFile(path.join(FIXTURES, 'valid/dataset.json'), 'utf8'));

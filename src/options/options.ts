@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { t, translatePage } from '../shared/i18n.ts';
 import { bindAllSitesSwitch } from '../shared/all-sites-switch.ts';
 import { readStoredSettings, resetSettings, siteKey, updateSettings, watchSettings, type Settings } from '../shared/settings.ts';
+import { isSiteName } from '../shared/settings-schema.ts';
 import { USER_DATASETS_KEY } from '../shared/user-datasets.ts';
 import { importFile, renderDatasets, showImportOutcome, type ImportOutcome } from './datasets.ts';
 
@@ -64,11 +65,23 @@ async function main(): Promise<void> {
   };
   showSites(settings);
   watchSettings(showSites, new AbortController().signal);
+  const showSiteError = (message: string) => {
+    $('#site-error').textContent = message;
+    if (message) $('#site-input').setAttribute('aria-invalid', 'true');
+    else $('#site-input').removeAttribute('aria-invalid');
+  };
+  $<HTMLInputElement>('#site-input').addEventListener('input', () => showSiteError(''));
+
   $<HTMLFormElement>('#add-site').addEventListener('submit', (event) => {
     event.preventDefault();
     const input = $<HTMLInputElement>('#site-input');
     const site = parseSite(input.value);
-    if (!site) return;
+    if (!site) {
+      // Said, not ignored: the reader learns why nothing happened, and the text stays to be fixed.
+      if (input.value.trim()) showSiteError(t('optionsSiteInvalid'));
+      return;
+    }
+    showSiteError('');
     input.value = '';
     void updateSettings((current) => (current.disabledSites.includes(site) ? {} : { disabledSites: [...current.disabledSites, site].sort() })).then(showSites);
   });
@@ -90,7 +103,9 @@ export function parseSite(text: string): string | null {
   if (!trimmed) return null;
   try {
     const url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
-    return url.hostname ? siteKey(url.hostname) : null;
+    const site = siteKey(url.hostname);
+    // What the settings would refuse to read back is refused here.
+    return isSiteName(site) ? site : null;
   } catch {
     return null;
   }

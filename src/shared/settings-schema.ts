@@ -45,8 +45,17 @@ const oneOf =
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
-const isHostList = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.length <= 10_000 && v.every((h) => typeof h === 'string' && h.length > 0 && h.length <= 253);
+/**
+ * A site as the settings keep it (siteKey): a host name as DNS allows, at
+ * most 253 characters in labels of at most 63. Shared with the options
+ * page, so that nothing it stores can be refused here.
+ */
+export function isSiteName(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= 253 && v.split('.').every((label) => label.length > 0 && label.length <= 63);
+}
+
+/** The list itself; its entries are checked one by one (readSettings). */
+const isHostList = (v: unknown): v is unknown[] => Array.isArray(v) && v.length <= 10_000;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -91,7 +100,13 @@ export function readSettings(stored: Readonly<StoredValues>): ReadResult {
       rejected.push({ key, value });
       continue;
     }
-    if (key === 'categories') {
+    if (key === 'disabledSites') {
+      // Sites fall back one by one too: one unusable entry must not hide the others.
+      (value as unknown[]).forEach((site, i) => {
+        if (isSiteName(site)) settings.disabledSites.push(site);
+        else rejected.push({ key: `disabledSites.${i}`, value: site });
+      });
+    } else if (key === 'categories') {
       // Categories fall back one by one; a category added later keeps its
       // default, and one this release no longer has is ignored.
       const map = value as Record<string, unknown>;

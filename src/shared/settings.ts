@@ -86,6 +86,9 @@ async function write(request: SettingsChange): Promise<Settings> {
   const changed: StoredValues = { ...changedKeys(next), [VERSION_KEY]: CURRENT_VERSION };
   // An unreadable value stays until the reader sets that key themselves.
   const kept = new Set(rejected.map((r) => r.key.split('.')[0]!).filter((key) => !(key in change)));
+  // Unusable entries of a site list the reader changes go back with it: they never were theirs to lose.
+  const keptSites = 'disabledSites' in change ? rejected.filter((r) => r.key.startsWith('disabledSites.')).map((r) => r.value) : [];
+  if (keptSites.length > 0) changed.disabledSites = [...next.disabledSites, ...keptSites] as string[];
   const removed = SETTINGS_KEYS.filter((key) => !(key in changed) && !kept.has(key));
   for (const key of kept) delete changed[key];
   let lastError: unknown;

@@ -180,3 +180,29 @@ test('the list of sites where Backstory is off: add, see, switch back on', async
   await expect(options.locator('#no-disabled-sites')).toBeVisible();
   expect(await worker.evaluate(() => chrome.storage.sync.get('disabledSites'))).toEqual({});
 });
+
+test('a site name that cannot be one is refused with a message, and the list stays as it was', async ({ extensionContext, extensionId }) => {
+  const options = await extensionContext.newPage();
+  await openOptions(options, extensionId);
+  const input = options.locator('#site-input');
+  await input.fill('keep.example');
+  await options.locator('#add-site button[type="submit"]').click();
+  await expect(options.locator('#disabled-sites li[data-site="keep.example"]')).toBeVisible();
+  // 255 characters: more than a host name may have.
+  for (const bad of [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.com`, 'http://']) {
+    await input.fill(bad);
+    await options.locator('#add-site button[type="submit"]').click();
+    await expect(options.locator('#site-error')).toHaveText(/not a site name/);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveValue(bad);
+  }
+  const worker = await serviceWorker(extensionContext);
+  expect(await worker.evaluate(() => chrome.storage.sync.get('disabledSites'))).toEqual({ disabledSites: ['keep.example'] });
+  // Typing again clears the message; a good name goes in.
+  await input.fill('other.example');
+  await expect(options.locator('#site-error')).toBeEmpty();
+  await expect(input).not.toHaveAttribute('aria-invalid');
+  await options.locator('#add-site button[type="submit"]').click();
+  await expect(options.locator('#disabled-sites li')).toHaveCount(2);
+  expect(await worker.evaluate(() => chrome.storage.sync.get('disabledSites'))).toEqual({ disabledSites: ['keep.example', 'other.example'] });
+});

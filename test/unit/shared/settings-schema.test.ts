@@ -16,14 +16,14 @@ describe('readSettings', () => {
   });
 
   it('falls back per key on corrupt values and reports each with what was stored', () => {
-    const { settings, rejected } = readSettings({ enabled: 'yes', mentions: 'all', renderer: 42, disabledSites: [1, 2], highlightStyle: null });
+    const { settings, rejected } = readSettings({ enabled: 'yes', mentions: 'all', renderer: 42, disabledSites: 'example.com', highlightStyle: null });
     expect(settings.enabled).toBe(defaults.enabled);
     expect(settings.renderer).toBe(defaults.renderer);
     expect(settings.disabledSites).toEqual(defaults.disabledSites);
     expect(settings.highlightStyle).toBe(defaults.highlightStyle);
     expect(settings.mentions).toBe('all');
     expect(rejected.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
-      { key: 'disabledSites', value: [1, 2] },
+      { key: 'disabledSites', value: 'example.com' },
       { key: 'enabled', value: 'yes' },
       { key: 'highlightStyle', value: null },
       { key: 'renderer', value: 42 },
@@ -35,6 +35,17 @@ describe('readSettings', () => {
     expect(settings.categories).toEqual({ ...defaults.categories, people: false });
     expect(rejected).toEqual([{ key: 'categories.claims', value: 'no' }]);
     expect(readSettings({ categories: [true] }).rejected).toEqual([{ key: 'categories', value: [true] }]);
+  });
+
+  it('reads switched-off sites one by one: an unusable entry falls back alone', () => {
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`;
+    const { settings, rejected } = readSettings({ disabledSites: ['keep-one.example', long, 7, 'keep-two.example', 'x'.repeat(64) + '.example'] });
+    expect(settings.disabledSites).toEqual(['keep-one.example', 'keep-two.example']);
+    expect(rejected).toEqual([
+      { key: 'disabledSites.1', value: long },
+      { key: 'disabledSites.2', value: 7 },
+      { key: 'disabledSites.4', value: 'x'.repeat(64) + '.example' },
+    ]);
   });
 
   it('ignores keys it does not know, such as a newer release’s', () => {

@@ -96,6 +96,15 @@ describe('settings storage', () => {
     expect(fake.browser.storage.sync.data).toMatchObject({ enabled: 'yes', renderer: 'wrap' });
   });
 
+  it('a change to the switched-off sites keeps every stored site, the unusable ones included', async () => {
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`;
+    fake.browser.storage.sync.data = { settingsVersion: 1, disabledSites: ['keep-one.example', long, 'keep-two.example'] };
+    expect((await settings.loadSettings()).disabledSites).toEqual(['keep-one.example', 'keep-two.example']);
+    await settings.updateSettings((current) => settings.withSite(current, 'new.example', false));
+    expect((await settings.loadSettings()).disabledSites.sort()).toEqual(['keep-one.example', 'keep-two.example', 'new.example']);
+    expect(fake.browser.storage.sync.data.disabledSites).toContain(long);
+  });
+
   it('survives storage that is entirely garbage', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.browser.storage.sync.data = { enabled: null, disabledSites: 'all', categories: 'none', highlightStyle: {}, settingsVersion: 'x' };

@@ -20,6 +20,7 @@ import {
   type SettingsKey,
 } from './settings-schema.ts';
 import { CURRENT_VERSION, migrate, VERSION_KEY, type StoredValues } from './settings-migrations.ts';
+import { withExtensionLock } from './extension-lock.ts';
 
 export * from './settings-schema.ts';
 
@@ -61,8 +62,9 @@ function reportOnce(rejected: readonly Rejection[]): void {
 }
 
 // Updates run one after another, so two quick clicks in the popup never
-// write from the same stale read.
+// write from the same stale read; the lock does the same between pages.
 let queue: Promise<unknown> = Promise.resolve();
+const SETTINGS_LOCK = 'backstory-settings';
 
 /**
  * A change: the new values, or a function of the settings as stored when the
@@ -74,7 +76,7 @@ export type SettingsChange = Partial<Settings> | ((current: Settings) => Partial
 
 /** Applies a change and stores only the keys that differ from the defaults. */
 export function updateSettings(change: SettingsChange): Promise<Settings> {
-  const run = queue.then(() => write(change));
+  const run = queue.then(() => withExtensionLock(SETTINGS_LOCK, () => write(change)));
   queue = run.catch(() => undefined);
   return run;
 }

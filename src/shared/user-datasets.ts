@@ -15,6 +15,7 @@ import { entryLabel } from '../dataset/validate.ts';
 import type { PatternProblem } from '../matcher/problems.ts';
 import { encodeCategories } from './categories.ts';
 import { encodeBase64 } from './base64.ts';
+import { withExtensionLock } from './extension-lock.ts';
 
 export const USER_DATASETS_KEY = 'userDatasets';
 /** Larger files are refused before parsing: storage.local holds about 10 MB in all. */
@@ -144,11 +145,14 @@ let queue: Promise<unknown> = Promise.resolve();
  * storage refuses the write (full).
  */
 export function updateUserDatasets(change: (list: StoredUserDataset[]) => StoredUserDataset[]): Promise<void> {
-  const run = queue.then(async () => {
-    const list = await listUserDatasets();
-    const next = change(list);
-    if (next !== list) await browser.storage.local.set({ [USER_DATASETS_KEY]: next });
-  });
+  const run = queue.then(() =>
+    // One options tab's change must not undo another's (extension-lock.ts).
+    withExtensionLock('backstory-user-datasets', async () => {
+      const list = await listUserDatasets();
+      const next = change(list);
+      if (next !== list) await browser.storage.local.set({ [USER_DATASETS_KEY]: next });
+    }),
+  );
   queue = run.catch(() => undefined);
   return run;
 }

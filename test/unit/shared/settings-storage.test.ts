@@ -1,6 +1,7 @@
 /** The settings module against a fake browser storage: what is written where, and what survives. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser.ts';
+import { fakeLockManager } from './fake-locks.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as ReturnType<typeof import('./fake-browser.ts').fakeBrowser> }));
 vi.mock('webextension-polyfill', () => ({ default: new Proxy({}, { get: (_, key) => (fake.browser as Record<string | symbol, unknown>)[key] }) }));
@@ -56,6 +57,21 @@ describe('settings storage', () => {
     const loaded = await settings.loadSettings();
     expect(loaded.categories).toMatchObject({ people: false, places: false, organizations: true });
     expect(loaded.disabledSites).toEqual(['a.example', 'b.example']);
+  });
+
+  it('changes from two pages at once (the popup and the options page) both land: a lock spans the pages', async () => {
+    vi.stubGlobal('navigator', { locks: fakeLockManager() });
+    try {
+      vi.resetModules();
+      const otherPage = await import('../../../src/shared/settings.ts');
+      await Promise.all([
+        settings.updateSettings((current) => settings.withSite(current, 'a.example', false)),
+        otherPage.updateSettings((current) => otherPage.withSite(current, 'b.example', false)),
+      ]);
+      expect((await settings.loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('prefers a local copy over a stale sync one, and moves it back to sync once sync works', async () => {
@@ -137,3 +153,4 @@ describe('settings storage', () => {
     expect(fake.browser.listeners.size).toBe(0);
   });
 });
+

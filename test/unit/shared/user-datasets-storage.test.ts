@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser.ts';
+import { fakeLockManager } from './fake-locks.ts';
 import { validateUserDataset } from '../../../src/dataset/validate.ts';
 import type { StoredUserDataset } from '../../../src/shared/user-datasets.ts';
 
@@ -55,5 +56,22 @@ describe('updateUserDatasets', () => {
     fake.browser.storage.local.refusing = null;
     await datasets.updateUserDatasets((l) => l.slice(0, 1));
     expect(fake.browser.storage.local.data[datasets.USER_DATASETS_KEY]).toHaveLength(1);
+  });
+});
+
+describe('imported datasets from two options tabs at once', () => {
+  it('both changes land: a lock spans the pages', async () => {
+    vi.stubGlobal('navigator', { locks: fakeLockManager() });
+    try {
+      vi.resetModules();
+      const otherTab = await import('../../../src/shared/user-datasets.ts');
+      await Promise.all([
+        datasets.updateUserDatasets((l) => l.map((d) => (d.id === 'a' ? { ...d, enabled: false } : d))),
+        otherTab.updateUserDatasets((l) => l.filter((d) => d.id !== 'b')),
+      ]);
+      expect(list()).toEqual(['a:false']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -10,6 +10,14 @@
  *
  * To change how a setting is stored: add a migration at the end with the next
  * number. Never edit or renumber a published one.
+ *
+ * Every write stamps this release's version, also over a higher one: sync
+ * carries settings between devices, and an older release on one of them
+ * writes its keys in the form it knows. Stamping its own (lower) version
+ * makes a newer release migrate those keys again, which is right for the
+ * keys it wrote and harmless for the rest only if a migration leaves a value
+ * already in its new form as it is. So every migration must be idempotent
+ * (settings-migrations.test.ts checks each one on its own samples).
  */
 
 export const VERSION_KEY = 'settingsVersion';
@@ -21,6 +29,8 @@ export interface Migration {
   /** What it changes and why, for the next engineer. */
   description: string;
   migrate(values: StoredValues): StoredValues;
+  /** Stored values from before it, in the forms it must handle: the test runs it twice on each and wants the same result. */
+  samples: readonly StoredValues[];
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
       const unique = keys.filter((key, i) => typeof key !== 'string' || (key.length > 0 && keys.indexOf(key) === i));
       return { ...values, disabledSites: unique };
     },
+    samples: [{ disabledSites: [' WWW.Example.com', 'example.com', '', 'B.org', 7] }, { disabledSites: 'a.com' }, { badge: false }],
   },
 ];
 

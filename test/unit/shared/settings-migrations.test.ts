@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, MIGRATIONS, migrate, storedVersion, VERSION_KEY, type Migration } from '../../../src/shared/settings-migrations.ts';
 
 const numbered: Migration[] = [
-  { version: 1, description: 'a', migrate: (v) => ({ ...v, a: 'one' }) },
-  { version: 2, description: 'b', migrate: (v) => ({ ...v, b: `${String(v.a)}+two` }) },
-  { version: 3, description: 'c', migrate: (v) => ({ ...v, c: true }) },
+  { version: 1, description: 'a', migrate: (v) => ({ ...v, a: 'one' }), samples: [] },
+  { version: 2, description: 'b', migrate: (v) => ({ ...v, b: `${String(v.a)}+two` }), samples: [] },
+  { version: 3, description: 'c', migrate: (v) => ({ ...v, c: true }), samples: [] },
 ];
 
 describe('settings migrations', () => {
@@ -12,6 +12,16 @@ describe('settings migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(CURRENT_VERSION).toBe(MIGRATIONS.length);
     for (const m of MIGRATIONS) expect(m.description.length).toBeGreaterThan(20);
+  });
+
+  it('are idempotent: a value already migrated stays as it is (an older release on another device stamps its lower version again)', () => {
+    for (const m of MIGRATIONS) {
+      expect(m.samples.length, `migration ${m.version} needs samples`).toBeGreaterThan(0);
+      for (const sample of m.samples) {
+        const once = m.migrate(structuredClone(sample));
+        expect(m.migrate(structuredClone(once)), `migration ${m.version} on ${JSON.stringify(sample)}`).toEqual(once);
+      }
+    }
   });
 
   it('run in order from the stored version and stamp the new one', () => {

@@ -44,6 +44,13 @@ async function main(): Promise<void> {
   });
 
   // --- sites --------------------------------------------------------------------------
+  const showSiteError = (message: string) => {
+    $('#site-error').textContent = message;
+    if (message) $('#site-input').setAttribute('aria-invalid', 'true');
+    else $('#site-input').removeAttribute('aria-invalid');
+  };
+  $<HTMLInputElement>('#site-input').addEventListener('input', () => showSiteError(''));
+
   const showSites = (next: Settings) => {
     settings = next;
     const list = $('#disabled-sites');
@@ -57,7 +64,10 @@ async function main(): Promise<void> {
       button.type = 'button';
       button.textContent = t('optionsSiteOn');
       button.setAttribute('aria-label', t('optionsSiteOnLabel', site));
-      button.addEventListener('click', () => void updateSettings((current) => ({ disabledSites: current.disabledSites.filter((s) => s !== site) })).then(showSites));
+      button.addEventListener('click', () => {
+        showSiteError('');
+        void updateSettings((current) => ({ disabledSites: current.disabledSites.filter((s) => s !== site) })).then(showSites, () => showSiteError(t('settingsNotSaved')));
+      });
       li.append(name, ' ', button);
       list.append(li);
     }
@@ -65,12 +75,6 @@ async function main(): Promise<void> {
   };
   showSites(settings);
   watchSettings(showSites, new AbortController().signal);
-  const showSiteError = (message: string) => {
-    $('#site-error').textContent = message;
-    if (message) $('#site-input').setAttribute('aria-invalid', 'true');
-    else $('#site-input').removeAttribute('aria-invalid');
-  };
-  $<HTMLInputElement>('#site-input').addEventListener('input', () => showSiteError(''));
 
   $<HTMLFormElement>('#add-site').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -82,8 +86,14 @@ async function main(): Promise<void> {
       return;
     }
     showSiteError('');
-    input.value = '';
-    void updateSettings((current) => (current.disabledSites.includes(site) ? {} : { disabledSites: [...current.disabledSites, site].sort() })).then(showSites);
+    void updateSettings((current) => (current.disabledSites.includes(site) ? {} : { disabledSites: [...current.disabledSites, site].sort() })).then(
+      (next) => {
+        input.value = '';
+        showSites(next);
+      },
+      // Kept in the field, to try again.
+      () => showSiteError(t('settingsNotSaved')),
+    );
   });
 
   await bindAllSitesSwitch($<HTMLInputElement>('#all-sites'));

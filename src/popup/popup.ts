@@ -10,7 +10,7 @@ import { t, translatePage } from '../shared/i18n.ts';
 import { isAnnotationsReply, isBackgroundRequest, type ContentRequest, type PageAnnotation } from '../shared/messages.ts';
 import { bindAllSitesSwitch } from '../shared/all-sites-switch.ts';
 import { documentTypeOf, injectInto } from '../shared/permissions.ts';
-import { isSiteDisabled, isSiteEnabled, loadSettings, updateSettings, watchSettings, withSite, type Settings } from '../shared/settings.ts';
+import { isSiteDisabled, isSiteEnabled, loadSettings, updateSettings, watchSettings, withSite, type Settings, type SettingsChange } from '../shared/settings.ts';
 import { showAboutSite } from './about-site.ts';
 import { renderPageList } from './page-list.ts';
 import { showShortcuts } from './shortcuts.ts';
@@ -50,26 +50,32 @@ async function main(): Promise<void> {
   };
   show(settings);
   watchSettings(show, new AbortController().signal);
+  // A change storage refused: the controls go back to what is stored, and the reader is told.
+  const save = (change: SettingsChange) =>
+    void updateSettings(change).then(show, async () => {
+      show(await loadSettings());
+      $('#status').textContent = t('settingsNotSaved');
+    });
 
-  $<HTMLInputElement>('#enabled').addEventListener('change', (e) => void updateSettings({ enabled: (e.target as HTMLInputElement).checked }).then(show));
+  $<HTMLInputElement>('#enabled').addEventListener('change', (e) => save({ enabled: (e.target as HTMLInputElement).checked }));
   $<HTMLInputElement>('#site-enabled').addEventListener(
     'change',
     (e) => {
       const on = (e.target as HTMLInputElement).checked;
-      void updateSettings((current) => withSite(current, hostname, on)).then(show);
+      save((current) => withSite(current, hostname, on));
     },
   );
-  $<HTMLInputElement>('#badge').addEventListener('change', (e) => void updateSettings({ badge: (e.target as HTMLInputElement).checked }).then(show));
+  $<HTMLInputElement>('#badge').addEventListener('change', (e) => save({ badge: (e.target as HTMLInputElement).checked }));
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="category"]')) {
     input.addEventListener('change', () => {
       const on = input.checked;
-      void updateSettings((current) => ({ categories: { ...current.categories, [input.value as Category]: on } })).then(show);
+      save((current) => ({ categories: { ...current.categories, [input.value as Category]: on } }));
     });
   }
   for (const key of RADIO_KEYS) {
     for (const input of document.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)) {
       input.addEventListener('change', () => {
-        if (input.checked) void updateSettings({ [key]: input.value } as Partial<Settings>).then(show);
+        if (input.checked) save({ [key]: input.value } as Partial<Settings>);
       });
     }
   }

@@ -117,4 +117,17 @@ describe('popup', () => {
     await vi.waitFor(() => expect(document.body.dataset.ready).toBe(''));
     expect(listedIds()).toEqual(['pat-ryder', 'john-kirby']);
   });
+
+  it('says so when storage refuses a change, and shows what is stored again', async () => {
+    await openPopup();
+    const badge = document.querySelector<HTMLInputElement>('#badge')!;
+    await vi.waitFor(() => expect(badge.checked).toBe(true));
+    fake.browser.storage.sync.refusing = { removals: false };
+    fake.browser.storage.local.refusing = { removals: false };
+    badge.checked = false;
+    badge.dispatchEvent(new Event('change'));
+    // The key stands for the text here (this fake browser has no messages).
+    await vi.waitFor(() => expect(document.querySelector('#status')!.textContent).toBe('settingsNotSaved'));
+    expect(badge.checked).toBe(true);
+  });
 });

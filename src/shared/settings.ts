@@ -136,7 +136,12 @@ export async function resetSettings(): Promise<void> {
  * installed or updated (the background calls it). Readers migrate in memory
  * anyway; this keeps storage itself current.
  */
-export async function persistMigrations(): Promise<number[]> {
+export function persistMigrations(): Promise<number[]> {
+  // Under the settings lock: a change the popup makes meanwhile is not written over.
+  return withExtensionLock(SETTINGS_LOCK, persistMigrationsNow);
+}
+
+async function persistMigrationsNow(): Promise<number[]> {
   const applied: number[] = [];
   for (const area of AREAS) {
     const raw = await readArea(area);

@@ -74,6 +74,21 @@ describe('settings storage', () => {
     }
   });
 
+  it('migrating storage at start-up takes the same lock as a change, so it never writes over one made meanwhile', async () => {
+    const locks = fakeLockManager();
+    const held: string[] = [];
+    vi.stubGlobal('navigator', { locks: { request: <T,>(name: string, task: () => Promise<T>) => locks.request(name, () => (held.push(name), task())) } });
+    try {
+      fake.browser.storage.sync.data = { disabledSites: ['WWW.A.com'] };
+      await settings.persistMigrations();
+      await settings.updateSettings({ badge: false });
+      expect(held).toEqual(['backstory-settings', 'backstory-settings']);
+      expect(fake.browser.storage.sync.data).toMatchObject({ disabledSites: ['a.com'], badge: false });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('prefers a local copy over a stale sync one, and moves it back to sync once sync works', async () => {
     fake.browser.storage.sync.data = { highlightStyle: 'background' };
     fake.browser.storage.local.data = { highlightStyle: 'hover' };

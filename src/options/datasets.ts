@@ -13,7 +13,10 @@ import {
   listUserDatasets,
   MAX_DATASETS,
   MAX_FILE_BYTES,
+  STORAGE_LIMITS,
+  storedBytes,
   updateUserDatasets,
+  type StorageLimits,
   type StoredUserDataset,
 } from '../shared/user-datasets.ts';
 
@@ -23,8 +26,11 @@ export type ImportOutcome = { ok: true; dataset: StoredUserDataset } | { ok: fal
 /** The most compile problems listed at once: enough to start fixing the file, few enough to read. */
 export const MAX_LISTED = 20;
 
-/** Reads, parses, validates and compiles one file; stores it when it is good. */
-export async function importFile(file: File): Promise<ImportOutcome> {
+/**
+ * Reads, parses, validates and compiles one file; stores it when it is good
+ * and within `limits` (STORAGE_LIMITS; tests pass smaller ones).
+ */
+export async function importFile(file: File, limits: StorageLimits = STORAGE_LIMITS): Promise<ImportOutcome> {
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, title: t('optionsImportTooLarge', String(Math.round(MAX_FILE_BYTES / 1024 / 1024))), errors: [] };
   }
@@ -48,6 +54,9 @@ export async function importFile(file: File): Promise<ImportOutcome> {
     };
   }
   const { dataset } = compiled;
+  // Refused before anything is stored, as above: Firefox would store it, and every page would read it.
+  const size = storedBytes(dataset);
+  if (size > limits.dataset) return { ok: false, title: t('optionsImportTooBig', [megabytes(size), megabytes(limits.dataset)]), errors: [] };
   let tooMany = false;
   await updateUserDatasets((list) => {
     const others = list.filter((d) => d.id !== dataset.id);
@@ -56,6 +65,11 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   });
   if (tooMany) return { ok: false, title: t('optionsImportTooMany', String(MAX_DATASETS)), errors: [] };
   return { ok: true, dataset };
+}
+
+/** Bytes as megabytes (MiB, as MAX_FILE_BYTES is shown), rounded up to a tenth: just over a limit never reads as the limit. */
+function megabytes(bytes: number): string {
+  return String(Math.ceil((bytes / 1024 / 1024) * 10) / 10);
 }
 
 /** A bare data file ({ entities, claims }) has no header: it is named after the file. */

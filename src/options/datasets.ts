@@ -57,14 +57,23 @@ export async function importFile(file: File, limits: StorageLimits = STORAGE_LIM
   // Refused before anything is stored, as above: Firefox would store it, and every page would read it.
   const size = storedBytes(dataset);
   if (size > limits.dataset) return { ok: false, title: t('optionsImportTooBig', [megabytes(size), megabytes(limits.dataset)]), errors: [] };
-  let tooMany = false;
+  // Checked on the list as stored when the change runs; a dataset imported again replaces its copy, so counts once.
+  let refused: { tooMany: true } | { total: number } | undefined;
   await updateUserDatasets((list) => {
     const others = list.filter((d) => d.id !== dataset.id);
-    tooMany = others.length >= MAX_DATASETS;
-    return tooMany ? list : [...others, dataset];
+    if (others.length >= MAX_DATASETS) refused = { tooMany: true };
+    else {
+      const total = others.reduce((sum, d) => sum + storedBytes(d), size);
+      if (total > limits.total) refused = { total };
+    }
+    return refused ? list : [...others, dataset];
   });
-  if (tooMany) return { ok: false, title: t('optionsImportTooMany', String(MAX_DATASETS)), errors: [] };
-  return { ok: true, dataset };
+  if (!refused) return { ok: true, dataset };
+  const title =
+    'total' in refused
+      ? t('optionsImportTotalTooBig', [megabytes(refused.total), megabytes(limits.total)])
+      : t('optionsImportTooMany', String(MAX_DATASETS));
+  return { ok: false, title, errors: [] };
 }
 
 /** Bytes as megabytes (MiB, as MAX_FILE_BYTES is shown), rounded up to a tenth: just over a limit never reads as the limit. */

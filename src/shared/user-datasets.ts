@@ -26,9 +26,10 @@ export const USER_DATASETS_KEY = 'userDatasets';
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_DATASETS = 10;
 
-/** The most storage, in bytes, one imported dataset may take. */
+/** The most storage, in bytes, one imported dataset may take (`dataset`), and all of them together (`total`). */
 export interface StorageLimits {
   dataset: number;
+  total: number;
 }
 
 /**
@@ -39,11 +40,14 @@ export interface StorageLimits {
  * import stores it, not gzipped, it would take 1.6 MB). A dataset of 4 MB
  * is about two and a half bundled datasets, and costs every page load about
  * ten times what the bundled one does: the most we let one dataset add.
- * Chrome refuses more than 10 MB in storage.local; Firefox refuses nothing,
- * so without a limit of our own a Firefox reader could make every page read
- * hundreds of MB.
+ * All of them together are held to 8 MB, twenty times the bundled dataset:
+ * what a page load can be asked to read in all. It is also about what
+ * Chrome's storage.local holds (10 MB, with the bundled copy and the
+ * settings), so a Chrome reader meets this message before a full storage;
+ * Firefox refuses nothing, so without these limits a Firefox reader could
+ * make every page read hundreds of MB.
  */
-export const STORAGE_LIMITS: StorageLimits = { dataset: 4 * 1024 * 1024 };
+export const STORAGE_LIMITS: StorageLimits = { dataset: 4 * 1024 * 1024, total: 8 * 1024 * 1024 };
 
 export interface StoredUserDataset {
   /** Content hash: the same file imported twice is one dataset. */

@@ -27,7 +27,7 @@ vi.mock('webextension-polyfill', () => ({
 vi.mock('../../../src/shared/bundled-dataset.ts', () => ({ bundledSummary: () => ({ entryCount: 0, outlets: [] }) }));
 
 const { importFile, showImportOutcome, MAX_LISTED } = await import('../../../src/options/datasets.ts');
-const { USER_DATASETS_KEY, compileUserDataset, storedBytes } = await import('../../../src/shared/user-datasets.ts');
+const { USER_DATASETS_KEY, STORAGE_LIMITS, compileUserDataset, storedBytes } = await import('../../../src/shared/user-datasets.ts');
 const { validateUserDataset } = await import('../../../src/dataset/validate.ts');
 
 const header = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/data/valid/dataset.json'), 'utf8')) as Record<string, unknown>;
@@ -167,11 +167,56 @@ describe('importFile refuses what would weigh too much in storage', () => {
     const size = storedBytes(compiled.dataset);
 
     // A few KB, shown as a tenth of a MB (rounded up): the limit injected here is tiny.
-    expect(await importFile(file, { dataset: size - 1 })).toEqual({ ok: false, title: 'optionsImportTooBig[0.1|0.1]', errors: [] });
+    expect(await importFile(file, { ...STORAGE_LIMITS, dataset: size - 1 })).toEqual({ ok: false, title: 'optionsImportTooBig[0.1|0.1]', errors: [] });
     expectNothingStored();
 
-    const outcome = await importFile(file, { dataset: size });
+    const outcome = await importFile(file, { ...STORAGE_LIMITS, dataset: size });
     expect(outcome).toEqual({ ok: true, dataset: { ...compiled.dataset, importedAt: expect.any(String) } });
     expect((fake.browser.storage.local.data[USER_DATASETS_KEY] as unknown[]).length).toBe(2);
+  });
+});
+
+describe('importFile refuses what would make all imported datasets together weigh too much', () => {
+  /** Storage holding one earlier dataset of `megabytes` (its index a long string: only its size matters here). */
+  function earlierOf(megabytes: number) {
+    const earlier = [{ ...EARLIER[0]!, index: 'A'.repeat(megabytes * 1024 * 1024) }];
+    fake.browser.storage.local.data[USER_DATASETS_KEY] = structuredClone(earlier);
+    return earlier;
+  }
+
+  it('over the real total with the datasets imported before: refused with the total it would take and the limit, nothing stored', async () => {
+    const earlier = earlierOf(7.5);
+    const outcome = await importFile(manyAliases('fair.json', 100, 40));
+    expect(outcome).toEqual({ ok: false, title: expect.stringMatching(/^optionsImportTotalTooBig\[\d+(\.\d)?\|8\]$/), errors: [] });
+    if (outcome.ok) return;
+    expect(Number(/\[([\d.]+)\|/.exec(outcome.title)![1])).toBeGreaterThan(8);
+    expect(fake.browser.storage.local.writes).toBe(0);
+    expect(fake.browser.storage.local.data[USER_DATASETS_KEY]).toEqual(earlier);
+    expect(fake.browser.storage.sync.data.disabledSites).toEqual(['example.com']);
+  });
+
+  it('under the real total, it imports', async () => {
+    earlierOf(6);
+    const outcome = await importFile(manyAliases('fair.json', 100, 40));
+    expect(outcome.ok).toBe(true);
+    expect((fake.browser.storage.local.data[USER_DATASETS_KEY] as unknown[]).length).toBe(2);
+  });
+
+  it('counts a dataset imported again once: its earlier copy is replaced, not added', async () => {
+    const file = manyAliases('light.json', 20, 5);
+    const first = await importFile(file);
+    if (!first.ok) throw new Error(first.title);
+    const size = storedBytes(first.dataset);
+    const earlierSize = Buffer.byteLength(JSON.stringify(EARLIER[0]), 'utf8');
+    const limits = { dataset: size, total: size + earlierSize };
+    const again = await importFile(file, limits);
+    expect(again.ok).toBe(true);
+    expect((fake.browser.storage.local.data[USER_DATASETS_KEY] as Array<{ id: string }>).map((d) => d.id)).toEqual(['earlier', first.dataset.id]);
+
+    // Another dataset, under the limit for one, over the total with the two stored.
+    const writes = fake.browser.storage.local.writes;
+    const other = await importFile(manyAliases('other.json', 19, 5), limits);
+    expect(other).toEqual({ ok: false, title: 'optionsImportTotalTooBig[0.1|0.1]', errors: [] });
+    expect(fake.browser.storage.local.writes).toBe(writes);
   });
 });

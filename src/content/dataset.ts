@@ -194,7 +194,8 @@ let loadedKey = '';
 
 /**
  * Loads the enabled user datasets; true when they differ from what was
- * loaded. Each is a few megabytes at most, loaded in a task of its own; its
+ * loaded. Each (4 MB at most, and 8 MB all together: the options page
+ * refuses more, see STORAGE_LIMITS) is loaded in a task of its own; its
  * card bundle is parsed only when a card or the popup first needs it (its
  * counts come from its categories), as the bundled one's is.
  */

@@ -13,7 +13,10 @@ import {
   listUserDatasets,
   MAX_DATASETS,
   MAX_FILE_BYTES,
+  STORAGE_LIMITS,
+  storedBytes,
   updateUserDatasets,
+  type StorageLimits,
   type StoredUserDataset,
 } from '../shared/user-datasets.ts';
 
@@ -23,8 +26,11 @@ export type ImportOutcome = { ok: true; dataset: StoredUserDataset } | { ok: fal
 /** The most compile problems listed at once: enough to start fixing the file, few enough to read. */
 export const MAX_LISTED = 20;
 
-/** Reads, parses, validates and compiles one file; stores it when it is good. */
-export async function importFile(file: File): Promise<ImportOutcome> {
+/**
+ * Reads, parses, validates and compiles one file; stores it when it is good
+ * and within `limits` (STORAGE_LIMITS; tests pass smaller ones).
+ */
+export async function importFile(file: File, limits: StorageLimits = STORAGE_LIMITS): Promise<ImportOutcome> {
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, title: t('optionsImportTooLarge', String(Math.round(MAX_FILE_BYTES / 1024 / 1024))), errors: [] };
   }
@@ -48,14 +54,31 @@ export async function importFile(file: File): Promise<ImportOutcome> {
     };
   }
   const { dataset } = compiled;
-  let tooMany = false;
+  // Refused before anything is stored, as above: Firefox would store it, and every page would read it.
+  const size = storedBytes(dataset);
+  if (size > limits.dataset) return { ok: false, title: t('optionsImportTooBig', [megabytes(size), megabytes(limits.dataset)]), errors: [] };
+  // Checked on the list as stored when the change runs; a dataset imported again replaces its copy, so counts once.
+  let refused: { tooMany: true } | { total: number } | undefined;
   await updateUserDatasets((list) => {
     const others = list.filter((d) => d.id !== dataset.id);
-    tooMany = others.length >= MAX_DATASETS;
-    return tooMany ? list : [...others, dataset];
+    if (others.length >= MAX_DATASETS) refused = { tooMany: true };
+    else {
+      const total = others.reduce((sum, d) => sum + storedBytes(d), size);
+      if (total > limits.total) refused = { total };
+    }
+    return refused ? list : [...others, dataset];
   });
-  if (tooMany) return { ok: false, title: t('optionsImportTooMany', String(MAX_DATASETS)), errors: [] };
-  return { ok: true, dataset };
+  if (!refused) return { ok: true, dataset };
+  const title =
+    'total' in refused
+      ? t('optionsImportTotalTooBig', [megabytes(refused.total), megabytes(limits.total)])
+      : t('optionsImportTooMany', String(MAX_DATASETS));
+  return { ok: false, title, errors: [] };
+}
+
+/** Bytes as megabytes (MiB, as MAX_FILE_BYTES is shown), rounded up to a tenth: just over a limit never reads as the limit. */
+function megabytes(bytes: number): string {
+  return String(Math.ceil((bytes / 1024 / 1024) * 10) / 10);
 }
 
 /** A bare data file ({ entities, claims }) has no header: it is named after the file. */

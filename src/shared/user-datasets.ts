@@ -18,9 +18,37 @@ import { encodeBase64 } from './base64.ts';
 import { withExtensionLock } from './extension-lock.ts';
 
 export const USER_DATASETS_KEY = 'userDatasets';
-/** Larger files are refused before parsing: storage.local holds about 10 MB in all. */
+/**
+ * Larger files are refused before parsing. What a file weighs says little
+ * about what it weighs stored: its aliases compile to an index several times
+ * its size (a 3.9 MB file of 2,294 entries with 40 aliases each compiles to
+ * over 20 MB). STORAGE_LIMITS is the limit that counts.
+ */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_DATASETS = 10;
+
+/** The most storage, in bytes, one imported dataset may take (`dataset`), and all of them together (`total`). */
+export interface StorageLimits {
+  dataset: number;
+  total: number;
+}
+
+/**
+ * Every page load in every tab reads the whole stored list of imported
+ * datasets, switched off or not, and every switch or removal sends the whole
+ * old and new list to every tab (storage.onChanged). The bundled dataset
+ * costs a page about 430 KB (its index and cards, gzipped; stored as an
+ * import stores it, not gzipped, it would take 1.6 MB). A dataset of 4 MB
+ * is about two and a half bundled datasets, and costs every page load about
+ * ten times what the bundled one does: the most we let one dataset add.
+ * All of them together are held to 8 MB, twenty times the bundled dataset:
+ * what a page load can be asked to read in all. It is also about what
+ * Chrome's storage.local holds (10 MB, with the bundled copy and the
+ * settings), so a Chrome reader meets this message before a full storage;
+ * Firefox refuses nothing, so without these limits a Firefox reader could
+ * make every page read hundreds of MB.
+ */
+export const STORAGE_LIMITS: StorageLimits = { dataset: 4 * 1024 * 1024, total: 8 * 1024 * 1024 };
 
 export interface StoredUserDataset {
   /** Content hash: the same file imported twice is one dataset. */
@@ -73,6 +101,25 @@ export async function compileUserDataset(dataset: Dataset, fileName: string, now
     categories: encodeCategories(bundle.entries),
   };
   return { ok: true, dataset: stored };
+}
+
+/**
+ * What a record takes in storage: its JSON text in UTF-8, as Chrome counts it
+ * against its quota (Firefox keeps about as much). The index and the card
+ * bundle are nearly all of it.
+ */
+export function storedBytes(dataset: StoredUserDataset): number {
+  return utf8Length(JSON.stringify(dataset));
+}
+
+/** UTF-8 length without encoding a copy: 2 bytes up to U+07FF, 3 to U+FFFF, 4 for a surrogate pair (2 + 2). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) bytes += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
 }
 
 /**

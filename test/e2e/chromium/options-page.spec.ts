@@ -120,6 +120,34 @@ test('a dataset with an alias two entries share is refused, naming both ids, and
   expect(await worker.evaluate(() => chrome.storage.local.get('userDatasets'))).toEqual(storedBefore);
 });
 
+test('a dataset too large once compiled is refused with the size it would take and the limit, and nothing is stored', async ({
+  extensionContext,
+  extensionId,
+}) => {
+  const options = await extensionContext.newPage();
+  await openOptions(options, extensionId);
+  await options.locator('#import-file').setInputFiles(file('my-dataset.json', userDataset));
+  await expect(options.locator('#import-result .ok')).toContainText(userDataset.header.name);
+  const worker = await serviceWorker(extensionContext);
+  const storedBefore = await worker.evaluate(() => chrome.storage.local.get('userDatasets'));
+
+  // A 0.6 MB file: 400 invented people with 40 aliases each, whose compiled index is over 4 MB.
+  const base = userDataset.entities[0]!;
+  const entities = Array.from({ length: 400 }, (_, i) => ({
+    ...base,
+    id: `person-${i}`,
+    name: `Person ${i}`,
+    aliases: Array.from({ length: 40 }, (_, k) => ({ text: `Name${i}x${k} Surname${i}y${k}` })),
+  }));
+  await options.locator('#import-file').setInputFiles(file('heavy.json', { header: { ...userDataset.header, name: 'Heavy dataset' }, entities }));
+  await expect(options.locator('#import-result .errors h3')).toHaveText(
+    /^The dataset was not imported: stored, it would take \d+(\.\d)? MB, and one dataset may take at most 4 MB, because every page you open reads it\./,
+  );
+  await expect(options.locator('#dataset-rows tr')).toHaveCount(2);
+  await expect(options.locator('#dataset-rows')).not.toContainText('Heavy dataset');
+  expect(await worker.evaluate(() => chrome.storage.local.get('userDatasets'))).toEqual(storedBefore);
+});
+
 test('an imported dataset is used on open pages at once, can be switched off and on, and removed', async ({
   page,
   server,

@@ -27,7 +27,8 @@ vi.mock('webextension-polyfill', () => ({
 vi.mock('../../../src/shared/bundled-dataset.ts', () => ({ bundledSummary: () => ({ entryCount: 0, outlets: [] }) }));
 
 const { importFile, showImportOutcome, MAX_LISTED } = await import('../../../src/options/datasets.ts');
-const { USER_DATASETS_KEY } = await import('../../../src/shared/user-datasets.ts');
+const { USER_DATASETS_KEY, STORAGE_LIMITS, compileUserDataset, storedBytes } = await import('../../../src/shared/user-datasets.ts');
+const { validateUserDataset } = await import('../../../src/dataset/validate.ts');
 
 const header = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/data/valid/dataset.json'), 'utf8')) as Record<string, unknown>;
 
@@ -120,5 +121,102 @@ describe('importFile', () => {
     const stored = fake.browser.storage.local.data[USER_DATASETS_KEY] as Array<{ id: string; problems?: string[] }>;
     expect(stored.map((d) => d.id)).toEqual(['earlier', outcome.ok ? outcome.dataset.id : '']);
     expect(stored[1]!.problems).toEqual([expect.stringMatching(/^entities\[1\] \("short"\)\.aliases\[0\]\.afterFullName: /)]);
+  });
+});
+
+/**
+ * A valid dataset of `count` invented people with `aliases` names each. The
+ * compiled index grows with the aliases far faster than the file does: 400
+ * people with 40 aliases each is a 0.6 MB file and over 5 MB stored.
+ */
+function manyAliases(name: string, count: number, aliases: number): File {
+  const entities = Array.from({ length: count }, (_, i) =>
+    entity(`person-${i}`, Array.from({ length: aliases }, (_, k) => ({ text: `Name${i}x${k} Surname${i}y${k}` }))),
+  );
+  return jsonFile(name, { header, entities });
+}
+
+describe('importFile refuses what would weigh too much in storage', () => {
+  it('a file under the file limit whose compiled dataset is over the real limit: refused with the size and the limit, nothing stored', async () => {
+    const file = manyAliases('heavy.json', 400, 40);
+    const outcome = await importFile(file);
+    expect(outcome).toEqual({ ok: false, title: expect.stringMatching(/^optionsImportTooBig\[\d+(\.\d)?\|4\]$/), errors: [] });
+    if (outcome.ok) return;
+    // The size shown is what it would take, over the limit.
+    expect(Number(/\[([\d.]+)\|/.exec(outcome.title)![1])).toBeGreaterThan(4);
+    expectNothingStored();
+
+    const container = document.createElement('div');
+    showImportOutcome(container, outcome);
+    expect(container.querySelector('.errors h3')!.textContent).toBe(outcome.title);
+  });
+
+  it('a dataset of 4,000 aliases, well under the real limit, imports', async () => {
+    const outcome = await importFile(manyAliases('fair.json', 100, 40));
+    expect(outcome.ok).toBe(true);
+    const stored = fake.browser.storage.local.data[USER_DATASETS_KEY] as Array<{ id: string }>;
+    expect(stored.map((d) => d.id)).toEqual(['earlier', outcome.ok ? outcome.dataset.id : '']);
+  });
+
+  it('counts the record as stored: one byte over the limit is refused, at the limit it imports', async () => {
+    const file = manyAliases('light.json', 20, 5);
+    const result = validateUserDataset(JSON.parse(await file.text()));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const compiled = await compileUserDataset(result.dataset, file.name);
+    if (!compiled.ok) throw new Error(compiled.errors.join('\n'));
+    const size = storedBytes(compiled.dataset);
+
+    // A few KB, shown as a tenth of a MB (rounded up): the limit injected here is tiny.
+    expect(await importFile(file, { ...STORAGE_LIMITS, dataset: size - 1 })).toEqual({ ok: false, title: 'optionsImportTooBig[0.1|0.1]', errors: [] });
+    expectNothingStored();
+
+    const outcome = await importFile(file, { ...STORAGE_LIMITS, dataset: size });
+    expect(outcome).toEqual({ ok: true, dataset: { ...compiled.dataset, importedAt: expect.any(String) } });
+    expect((fake.browser.storage.local.data[USER_DATASETS_KEY] as unknown[]).length).toBe(2);
+  });
+});
+
+describe('importFile refuses what would make all imported datasets together weigh too much', () => {
+  /** Storage holding one earlier dataset of `megabytes` (its index a long string: only its size matters here). */
+  function earlierOf(megabytes: number) {
+    const earlier = [{ ...EARLIER[0]!, index: 'A'.repeat(megabytes * 1024 * 1024) }];
+    fake.browser.storage.local.data[USER_DATASETS_KEY] = structuredClone(earlier);
+    return earlier;
+  }
+
+  it('over the real total with the datasets imported before: refused with the total it would take and the limit, nothing stored', async () => {
+    const earlier = earlierOf(7.5);
+    const outcome = await importFile(manyAliases('fair.json', 100, 40));
+    expect(outcome).toEqual({ ok: false, title: expect.stringMatching(/^optionsImportTotalTooBig\[\d+(\.\d)?\|8\]$/), errors: [] });
+    if (outcome.ok) return;
+    expect(Number(/\[([\d.]+)\|/.exec(outcome.title)![1])).toBeGreaterThan(8);
+    expect(fake.browser.storage.local.writes).toBe(0);
+    expect(fake.browser.storage.local.data[USER_DATASETS_KEY]).toEqual(earlier);
+    expect(fake.browser.storage.sync.data.disabledSites).toEqual(['example.com']);
+  });
+
+  it('under the real total, it imports', async () => {
+    earlierOf(6);
+    const outcome = await importFile(manyAliases('fair.json', 100, 40));
+    expect(outcome.ok).toBe(true);
+    expect((fake.browser.storage.local.data[USER_DATASETS_KEY] as unknown[]).length).toBe(2);
+  });
+
+  it('counts a dataset imported again once: its earlier copy is replaced, not added', async () => {
+    const file = manyAliases('light.json', 20, 5);
+    const first = await importFile(file);
+    if (!first.ok) throw new Error(first.title);
+    const size = storedBytes(first.dataset);
+    const earlierSize = Buffer.byteLength(JSON.stringify(EARLIER[0]), 'utf8');
+    const limits = { dataset: size, total: size + earlierSize };
+    const again = await importFile(file, limits);
+    expect(again.ok).toBe(true);
+    expect((fake.browser.storage.local.data[USER_DATASETS_KEY] as Array<{ id: string }>).map((d) => d.id)).toEqual(['earlier', first.dataset.id]);
+
+    // Another dataset, under the limit for one, over the total with the two stored.
+    const writes = fake.browser.storage.local.writes;
+    const other = await importFile(manyAliases('other.json', 19, 5), limits);
+    expect(other).toEqual({ ok: false, title: 'optionsImportTotalTooBig[0.1|0.1]', errors: [] });
+    expect(fake.browser.storage.local.writes).toBe(writes);
   });
 });

@@ -10,7 +10,7 @@ import type { DatasetHeader } from '../../../src/dataset/types.ts';
 import { inventedEntity as entity } from './invented-entries.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { compileUserDataset: compileOutcome, isStoredUserDataset } = await import('../../../src/shared/user-datasets.ts');
+const { compileUserDataset: compileOutcome, isStoredUserDataset, storedBytes } = await import('../../../src/shared/user-datasets.ts');
 
 /** A dataset the import accepts, compiled; throws (failing the test) when it is refused. */
 async function compileUserDataset(...args: Parameters<typeof compileOutcome>) {
@@ -73,6 +73,14 @@ describe('compileUserDataset', () => {
     for (const damage of [{ problems: 'none' }, { problems: [1] }, { entities: -1 }, { claims: '2' }, { header: { name: 1 } }, { header: null }]) {
       expect(isStoredUserDataset({ ...stored, ...damage }), JSON.stringify(damage)).toBe(false);
     }
+  });
+
+  it('measures a record as stored: its JSON in UTF-8, Arabic and characters beyond U+FFFF included', async () => {
+    const stored = await compileUserDataset(fixtureDataset(), 'fixture.json');
+    expect(storedBytes(stored)).toBe(Buffer.byteLength(JSON.stringify(stored), 'utf8'));
+    const named = { ...stored, fileName: 'مجموعة-🗂️-é.json' };
+    expect(storedBytes(named)).toBe(Buffer.byteLength(JSON.stringify(named), 'utf8'));
+    expect(storedBytes(named) - storedBytes(stored)).toBe(Buffer.byteLength('مجموعة-🗂️-é', 'utf8') - 'fixture'.length);
   });
 
   it('encodes base64 that decodes back, past the chunk size', () => {

@@ -2,10 +2,16 @@
  * npm run package: zips dist/chrome and dist/firefox into store-ready
  * packages (dist/backstory-<target>-<version>.zip). A plain zip writer on
  * Node's zlib, so a fresh machine needs no zip tool.
+ *
+ * The packages' manifest leaves out the local demo page's hosts (localhost,
+ * 127.0.0.1): the development build in dist/ needs them for the demo and
+ * the tests, a reader's browser does not (it would read any local server's
+ * or router's pages).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { DEMO_PATTERNS } from './host-patterns.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -18,8 +24,8 @@ function filesUnder(dir: string): string[] {
     });
 }
 
-/** A zip archive (deflate) of every file under dir, paths relative to it. */
-export function zipDirectory(dir: string): Buffer {
+/** A zip archive (deflate) of every file under dir, paths relative to it; `replaced` gives other contents for some of them. */
+export function zipDirectory(dir: string, replaced: Readonly<Record<string, Buffer>> = {}): Buffer {
   const local: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -28,8 +34,9 @@ export function zipDirectory(dir: string): Buffer {
   const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 1;
   const files = filesUnder(dir);
   for (const file of files) {
-    const name = Buffer.from(relative(dir, file).split('\\').join('/'));
-    const data = readFileSync(file);
+    const path = relative(dir, file).split('\\').join('/');
+    const name = Buffer.from(path);
+    const data = replaced[path] ?? readFileSync(file);
     const packed = deflateRawSync(data, { level: 9 });
     const crc = crc32(data);
     const header = Buffer.alloc(30);
@@ -71,12 +78,28 @@ export function zipDirectory(dir: string): Buffer {
   return Buffer.concat([...local, ...central, end]);
 }
 
+/** The built manifest as the stores get it: every match pattern of the demo page's hosts removed. */
+export function storeManifest(manifest: Record<string, unknown>): Record<string, unknown> {
+  const demo = new Set(DEMO_PATTERNS);
+  const keep = (patterns: unknown) => (Array.isArray(patterns) ? patterns.filter((p) => !demo.has(p as string)) : patterns);
+  const out = structuredClone(manifest);
+  if ('host_permissions' in out) out.host_permissions = keep(out.host_permissions);
+  if (Array.isArray(out.content_scripts)) {
+    for (const script of out.content_scripts as Array<Record<string, unknown>>) script.matches = keep(script.matches);
+  }
+  if (Array.isArray(out.web_accessible_resources)) {
+    for (const resource of out.web_accessible_resources as Array<Record<string, unknown>>) if ('matches' in resource) resource.matches = keep(resource.matches);
+  }
+  return out;
+}
+
 function main(): void {
   const version = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')).version as string;
   for (const target of ['chrome', 'firefox']) {
     const dir = join(root, 'dist', target);
     const out = join(root, 'dist', `backstory-${target}-${version}.zip`);
-    writeFileSync(out, zipDirectory(dir));
+    const manifest = storeManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>);
+    writeFileSync(out, zipDirectory(dir, { 'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }));
     console.log(`packaged ${relative(root, out)} (${statSync(out).size} bytes)`);
   }
 }

@@ -55,6 +55,27 @@ const READINGS: Array<[string[], Array<[string, string]>]> = [
       ['President Assad', 'bashar-al-assad'],
     ],
   ],
+  // A title and the surname before any full name on the page (bbc-1, nytimes-4).
+  [
+    ['Media caption Mr Obama told the BBC of his frustration.', 'Mr. Trump has called for spending $1 trillion, the Obama administration said.'],
+    [
+      ['Mr Obama', 'barack-obama'],
+      ['BBC', 'bbc-news'],
+      ['Mr. Trump', 'donald-trump'],
+      ['Obama administration', 'us-government'],
+    ],
+  ],
+  // The Telegraph without its article, on a British page (telegraph-1); the Belfast Telegraph is another paper.
+  [['Listen to today’s essential news from the Telegraph in London.', 'The Belfast Telegraph reported it too.'], [['Telegraph', 'the-daily-telegraph']]],
+  // The department with the country in front (wikipedia-2), and 9/11 where the page speaks of its aftermath (aclu).
+  [
+    ['Report by the U.S. Department of State.', 'He was blacklisted after 9/11, in the post-9/11 years.'],
+    [
+      ['U.S. Department of State', 'us-state-department'],
+      ['9/11', 'september-11-attacks'],
+      ['9/11', 'september-11-attacks'],
+    ],
+  ],
 ];
 
 describe('entities read in context, with the real dataset', async () => {

@@ -46,7 +46,7 @@ import {
   type IndexData,
 } from './index-data.ts';
 import { MAX_NUMBER_TOKENS } from './limits.ts';
-import { followsOtherName, isDateline, isLocaleRegion, isTitleCase } from './neighbours.ts';
+import { followsOtherName, isCurrencyPrefix, isDateline, isLocaleRegion, isTitleCase } from './neighbours.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, isGroupSeparator, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
@@ -671,7 +671,7 @@ export class BlockPass {
     if (target >= 0) {
       const flags = d.aliasFlags[target]!;
       if ((flags & ALIAS_COMMON_WORD) !== 0 && this.#readAsWord(tokens, first)) return;
-      if (first === last && mode === CASE_SENSITIVE && isLocaleRegion(tokens, first)) return;
+      if (first === last && mode === CASE_SENSITIVE && (isLocaleRegion(tokens, first) || isCurrencyPrefix(tokens, first))) return;
       if ((flags & (ALIAS_AMBIGUOUS_WORD | ALIAS_AFTER_FULL_NAME)) !== 0 && first > 0) {
         if (followsOtherName(tokens, first, (flags & ALIAS_AFTER_FULL_NAME) !== 0) && !this.#isTitleCase(tokens)) return;
       }

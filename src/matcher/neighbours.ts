@@ -125,6 +125,16 @@ export function isLocaleRegion(tokens: Tokens, j: number): boolean {
   return LANGUAGE_CODES.has(tokens.text.slice(b[2 * j - 2]!, b[2 * j - 1]!));
 }
 
+/**
+ * Is the two-letter, one-token candidate at token j a currency prefix
+ * written onto a dollar sign ("US$100", "US$ 36,254")? With a space
+ * between ("the US $100bn aid") it stays the country.
+ */
+export function isCurrencyPrefix(tokens: Tokens, j: number): boolean {
+  const end = tokens.bound[2 * j + 1]!;
+  return end - tokens.bound[2 * j]! === 2 && unitAt(tokens.text, end) === 36;
+}
+
 /** Does token j hold a lower-case letter (so it is not an acronym or a word in capitals)? */
 function hasLowerCase(tokens: Tokens, j: number): boolean {
   const text = tokens.text;

@@ -157,6 +157,13 @@ describe('case rules', () => {
     expect(textsOf(m, 0, 'the pro-US camp, ex-US forces, a Canadian-US firm, en US, en–US')).toEqual(['US', 'US', 'US', 'US', 'US']);
   });
 
+  it('a two-letter acronym written onto a dollar sign is a currency, not the country', () => {
+    const m = matcherFor([['United States', 'US'], ['Australia', 'AU']]);
+    expect(scanPairs(m, 'worth more than US$ 100,000, or US$36,254 per capita')).toEqual([]);
+    // With a space before the sign it is the name.
+    expect(textsOf(m, 0, 'the US $100bn aid package, and the US.')).toEqual(['US', 'US']);
+  });
+
   it('insensitive aliases match any case', () => {
     const m = matcherFor([[{ text: 'Hezbollah', case: 'insensitive' }], [{ text: 'UN', case: 'insensitive' }]]);
     expect(textsOf(m, 0, 'HEZBOLLAH, Hezbollah and hezbollah')).toEqual(['HEZBOLLAH', 'Hezbollah', 'hezbollah']);

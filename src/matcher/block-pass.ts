@@ -46,7 +46,7 @@ import {
   type IndexData,
 } from './index-data.ts';
 import { MAX_NUMBER_TOKENS } from './limits.ts';
-import { followsOtherName, isCurrencyPrefix, isDateline, isLocaleRegion, isTitleCase } from './neighbours.ts';
+import { followsOtherName, isCurrencyPrefix, isDateline, isLocaleRegion, isTitleCase, namesPlace } from './neighbours.ts';
 import { NUMBER_WORDS, NW_SCALE, UNIT_PERCENT, currencyOf, isGroupSeparator, percentSignAfter } from './numbers.ts';
 import { TOKEN_DOTTED, tokenize, type Tokens } from './tokenize.ts';
 import { gapsMatch, tailLength, tokenIsWord, tokensEqual } from './verify.ts';
@@ -676,6 +676,7 @@ export class BlockPass {
         if (followsOtherName(tokens, first, (flags & ALIAS_AFTER_FULL_NAME) !== 0) && !this.#isTitleCase(tokens)) return;
       }
       if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first === 0 && isDateline(tokens)) return;
+      if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first === last && namesPlace(tokens, first)) return;
     }
     if (target < 0) {
       const gate = -1 - target;

@@ -227,3 +227,29 @@ export function isDateline(tokens: Tokens): boolean {
   if (close < 0 || close - i > 40) return false;
   return isDash(unitAt(text, skipSpaces(close + 1)));
 }
+
+/** Words after a place name that make it the place itself ("the Washington area"). */
+const PLACE_NOUNS = new Set(['area', 'region', 'suburbs', 'metro']);
+
+/**
+ * Is the ambiguous one-word candidate at token j the place it is also the
+ * name of, rather than what its entry names? So when a word such as "area"
+ * follows it ("the Washington area"), and when it is a byline's or a
+ * caption's location: the block's last word, after a comma ("Jon Sopel,
+ * BBC News, Washington").
+ */
+export function namesPlace(tokens: Tokens, j: number): boolean {
+  const text = tokens.text;
+  const b = tokens.bound;
+  const end = b[2 * j + 1]!;
+  if (j + 1 < tokens.count) {
+    const next = b[2 * j + 2]!;
+    for (let i = end; i < next; i++) if (unitAt(text, i) !== 32 && unitAt(text, i) !== 0xa0) return false;
+    return next > end && PLACE_NOUNS.has(text.slice(next, b[2 * j + 3]!));
+  }
+  let i = b[2 * j]! - 1;
+  while (i >= 0 && (unitAt(text, i) === 32 || unitAt(text, i) === 0xa0)) i--;
+  if (i < 0 || unitAt(text, i) !== 44) return false;
+  const rest = text.slice(end).trim();
+  return rest === '' || rest === '.';
+}

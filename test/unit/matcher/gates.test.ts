@@ -228,6 +228,20 @@ describe('a gated one-word alias in a dateline', () => {
   });
 });
 
+describe('a gated one-word alias used for the place itself', () => {
+  const m = matcherFor([[{ text: 'Washington', requires: ['Tehran'] }]]);
+
+  it('is the place before "area" or "region", and as the location closing a byline or caption', () => {
+    expect(textsOf(m, 0, 'Tehran was discussed.', 'Comments about Washington area sports; trends in the Washington region.', 'Analysis: Jon Sopel, BBC News, Washington')).toEqual([]);
+  });
+
+  it('stays the alias elsewhere', () => {
+    expect(
+      textsOf(m, 0, 'Tehran was discussed.', 'Washington, areas of talks aside, warned Tehran.', 'Tehran blamed Washington', 'Tehran said so, Washington said not.', 'Talks in Tehran, Washington and Doha'),
+    ).toEqual(['Washington', 'Washington', 'Washington', 'Washington']);
+  });
+});
+
 describe('requires on a cue', () => {
   // Entries: 0 Erbil; claims 1 (gated) and 2 (ungated, the first words of the first).
   const claims = matcherFor(

@@ -3,7 +3,7 @@
  * stored), imported, used on open pages at once next to the bundled dataset,
  * switched off and on, and removed; the list of switched-off sites is kept.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { resetSettings } from './page-support.ts';
 import { expect, serviceWorker, test } from '../support/extension.ts';
 import { readHighlights, pointOfText } from '../support/page-probes.ts';
@@ -90,18 +90,24 @@ test('a file that is not a valid dataset is refused with its errors, and nothing
   await expect(rows.first().locator('input[type="checkbox"]')).toBeDisabled();
 });
 
-test('a dataset with an alias two entries share is refused, naming both ids, and the imported datasets stay as they were', async ({
-  extensionContext,
-  extensionId,
-}) => {
+/** The options page with the test dataset imported, and the stored list as it then is. */
+async function withOneImported(extensionContext: BrowserContext, extensionId: string) {
   const options = await extensionContext.newPage();
   await openOptions(options, extensionId);
   await options.locator('#import-file').setInputFiles(file('my-dataset.json', userDataset));
   await expect(options.locator('#import-result .ok')).toContainText(userDataset.header.name);
-  const rows = options.locator('#dataset-rows tr');
-  await expect(rows).toHaveCount(2);
   const worker = await serviceWorker(extensionContext);
   const storedBefore = await worker.evaluate(() => chrome.storage.local.get('userDatasets'));
+  return { options, worker, storedBefore };
+}
+
+test('a dataset with an alias two entries share is refused, naming both ids, and the imported datasets stay as they were', async ({
+  extensionContext,
+  extensionId,
+}) => {
+  const { options, worker, storedBefore } = await withOneImported(extensionContext, extensionId);
+  const rows = options.locator('#dataset-rows tr');
+  await expect(rows).toHaveCount(2);
 
   // A second entry claims the first one's only alias, ungated: the build refuses that, and so does the import.
   const clash = structuredClone(userDataset) as { header: Record<string, unknown>; entities: Array<Record<string, unknown>> };
@@ -124,12 +130,7 @@ test('a dataset too large once compiled is refused with the size it would take a
   extensionContext,
   extensionId,
 }) => {
-  const options = await extensionContext.newPage();
-  await openOptions(options, extensionId);
-  await options.locator('#import-file').setInputFiles(file('my-dataset.json', userDataset));
-  await expect(options.locator('#import-result .ok')).toContainText(userDataset.header.name);
-  const worker = await serviceWorker(extensionContext);
-  const storedBefore = await worker.evaluate(() => chrome.storage.local.get('userDatasets'));
+  const { options, worker, storedBefore } = await withOneImported(extensionContext, extensionId);
 
   // A 0.6 MB file: 400 invented people with 40 aliases each, whose compiled index is over 4 MB.
   const base = userDataset.entities[0]!;

@@ -34,6 +34,7 @@ import { edgeSlot, shiftFor } from './hash-table.ts';
 import {
   ALIAS_AFTER_FULL_NAME,
   ALIAS_AMBIGUOUS_WORD,
+  ALIAS_NOT_A_PLACE,
   ALIAS_COMMON_WORD,
   ATTR_CUE_ANCHOR,
   ATTR_NUMBER_WORD,
@@ -676,7 +677,7 @@ export class BlockPass {
         if (followsOtherName(tokens, first, (flags & ALIAS_AFTER_FULL_NAME) !== 0) && !this.#isTitleCase(tokens)) return;
       }
       if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first === 0 && isDateline(tokens)) return;
-      if ((flags & ALIAS_AMBIGUOUS_WORD) !== 0 && first === last && namesPlace(tokens, first)) return;
+      if ((flags & ALIAS_NOT_A_PLACE) !== 0 && first === last && namesPlace(tokens, first)) return;
     }
     if (target < 0) {
       const gate = -1 - target;

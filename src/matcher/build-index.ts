@@ -13,6 +13,7 @@ import { buildKeyTable, wordFilter } from './hash-table.ts';
 import {
   ALIAS_AFTER_FULL_NAME,
   ALIAS_AMBIGUOUS_WORD,
+  ALIAS_NOT_A_PLACE,
   ALIAS_COMMON_WORD,
   ALIAS_REQUIRES,
   ATTR_CUE_ANCHOR,
@@ -120,6 +121,9 @@ function filterOver(vocab: ReadonlyMap<number, number>, words: ReadonlySet<numbe
   for (const [hash, sym] of vocab) if (words.has(sym)) hashes.push(hash);
   return wordFilter(hashes);
 }
+
+/** Entity kinds that name a place, or that a dateline or credit line names (see ALIAS_NOT_A_PLACE). */
+const PLACE_LIKE_KINDS = new Set(['place', 'facility', 'outlet']);
 
 export function buildIndex(set: PatternSet): { data: IndexData; problems: PatternProblem[] } {
   const problems: PatternProblem[] = [];
@@ -280,11 +284,14 @@ export function buildIndex(set: PatternSet): { data: IndexData; problems: Patter
     aliasEntry.push(c.entry);
     const commonWord = c.caseMode === CASE_SENSITIVE && c.tokens.length === 1 && STOP_WORDS.has(c.tokens[0]!.fold);
     const ambiguousWord = c.gates.length > 0 && c.tokens.length === 1 && LOWER_CASE_LETTER.test(c.cased);
+    const kind: unknown = (entities[c.entry] as { kind?: unknown } | undefined)?.kind;
+    const notAPlace = ambiguousWord && typeof kind === 'string' && !PLACE_LIKE_KINDS.has(kind);
     aliasFlags.push(
       (c.afterFullName ? ALIAS_AFTER_FULL_NAME : 0) |
         (c.gates.length > 0 ? ALIAS_REQUIRES : 0) |
         (commonWord ? ALIAS_COMMON_WORD : 0) |
-        (ambiguousWord ? ALIAS_AMBIGUOUS_WORD : 0),
+        (ambiguousWord ? ALIAS_AMBIGUOUS_WORD : 0) |
+        (notAPlace ? ALIAS_NOT_A_PLACE : 0),
     );
     gateList.push(...c.gates);
     aliasGates.push(gateList.length);

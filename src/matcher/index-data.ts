@@ -195,6 +195,15 @@ export const ALIAS_COMMON_WORD = 4;
  * (neighbours.ts). An index compiled before this flag never sets it.
  */
 export const ALIAS_AMBIGUOUS_WORD = 8;
+/**
+ * An ambiguous word (above) whose entry is not a place, a site nor an
+ * outlet (Washington for the US government): where the text uses it for the
+ * place itself ("the Washington area", a byline's "…, Washington") it is
+ * not the entry (neighbours.ts namesPlace). Set from the entity's `kind`;
+ * an index compiled before this flag, or from entities without a kind,
+ * never sets it.
+ */
+export const ALIAS_NOT_A_PLACE = 16;
 
 export const CHECK_NONE = 0;
 /** Folded token equals the string. */

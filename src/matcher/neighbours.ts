@@ -231,12 +231,16 @@ export function isDateline(tokens: Tokens): boolean {
 /** Words after a place name that make it the place itself ("the Washington area"). */
 const PLACE_NOUNS = new Set(['area', 'region', 'suburbs', 'metro']);
 
+/** A byline or a credit line is short; a sentence ending in ", Congress." is not one. */
+const MAX_BYLINE_TOKENS = 12;
+
 /**
  * Is the ambiguous one-word candidate at token j the place it is also the
- * name of, rather than what its entry names? So when a word such as "area"
- * follows it ("the Washington area"), and when it is a byline's or a
- * caption's location: the block's last word, after a comma ("Jon Sopel,
- * BBC News, Washington").
+ * name of, rather than what its entry names (an entry that is no place
+ * itself: ALIAS_NOT_A_PLACE)? So when a word such as "area" follows it
+ * ("the Washington area"), and when it is a byline's or a caption's
+ * location: the last word of a short block, after a comma ("Jon Sopel, BBC
+ * News, Washington").
  */
 export function namesPlace(tokens: Tokens, j: number): boolean {
   const text = tokens.text;
@@ -247,6 +251,7 @@ export function namesPlace(tokens: Tokens, j: number): boolean {
     for (let i = end; i < next; i++) if (unitAt(text, i) !== 32 && unitAt(text, i) !== 0xa0) return false;
     return next > end && PLACE_NOUNS.has(text.slice(next, b[2 * j + 3]!));
   }
+  if (tokens.count > MAX_BYLINE_TOKENS) return false;
   let i = b[2 * j]! - 1;
   while (i >= 0 && (unitAt(text, i) === 32 || unitAt(text, i) === 0xa0)) i--;
   if (i < 0 || unitAt(text, i) !== 44) return false;

@@ -14,9 +14,10 @@ export interface PatternSet {
   hash: string;
   /**
    * Entities in compiled order; entry number = position in this list. The id,
-   * when given, names the entry in problems that point at another entry.
+   * when given, names the entry in problems that point at another entry; the
+   * kind, when given, tells which entries are places (ALIAS_NOT_A_PLACE).
    */
-  entities: ReadonlyArray<{ id?: string; aliases: readonly Alias[] }>;
+  entities: ReadonlyArray<{ id?: string; kind?: string; aliases: readonly Alias[] }>;
   /** Claims in compiled order; entry number = entities.length + position. */
   claims: ReadonlyArray<{ id?: string; cues: readonly Cue[] }>;
 }

@@ -65,6 +65,19 @@ const READINGS: Array<[string[], Array<[string, string]>]> = [
       ['Obama administration', 'us-government'],
     ],
   ],
+  // Place words after a place are the place itself; a byline's Washington is the city (bbc-1, wapo).
+  [
+    ['Syrian refugees crossed into Jordan near Mafraq, Jordan.', 'Turkish forces entered the Afrin region of Syria.', 'Iran warned of strikes.', 'Comments about Washington area sports', 'Analysis: Jon Sopel, BBC News, Washington'],
+    [
+      ['Syrian refugees', 'syrian-refugee-crisis'],
+      ['Jordan', 'jordan'],
+      ['Jordan', 'jordan'],
+      ['Afrin', 'afrin'],
+      ['Syria', 'syria'],
+      ['Iran', 'iran'],
+      ['BBC News', 'bbc-news'],
+    ],
+  ],
   // The Telegraph without its article, on a British page (telegraph-1); the Belfast Telegraph is another paper.
   [['Listen to today’s essential news from the Telegraph in London.', 'The Belfast Telegraph reported it too.'], [['Telegraph', 'the-daily-telegraph']]],
   // The department with the country in front (wikipedia-2), and 9/11 where the page speaks of its aftermath (aclu).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matcherFor, scanPairs, show, textsOf } from './helpers.ts';
+import { Matcher, compileIndex } from '../../../src/matcher/index.ts';
+import { matcherFor, patternSet, scanPairs, show, textsOf } from './helpers.ts';
 
 const m = matcherFor([
   ['Conoco Gas Field', { text: 'Conoco', requires: ['Syria', 'Deir ez-Zor'] }],
@@ -229,16 +230,25 @@ describe('a gated one-word alias in a dateline', () => {
 });
 
 describe('a gated one-word alias used for the place itself', () => {
-  const m = matcherFor([[{ text: 'Washington', requires: ['Tehran'] }]]);
+  // Washington for the US government (no place); Jordan the country and Bloomberg the outlet are what the place words name.
+  const set = patternSet([[{ text: 'Washington', requires: ['Tehran'] }], [{ text: 'Jordan', requires: ['Amman'] }], [{ text: 'Bloomberg', requires: ['Tehran'] }]]);
+  const kinds = ['government-body', 'place', 'outlet'];
+  const m = (withKinds: boolean) => {
+    const { bytes } = compileIndex({ ...set, entities: set.entities.map((e, i) => (withKinds ? { ...e, kind: kinds[i] } : e)) });
+    return Matcher.load(bytes);
+  };
 
-  it('is the place before "area" or "region", and as the location closing a byline or caption', () => {
-    expect(textsOf(m, 0, 'Tehran was discussed.', 'Comments about Washington area sports; trends in the Washington region.', 'Analysis: Jon Sopel, BBC News, Washington')).toEqual([]);
+  it('is the place before "area" or "region", and as the location closing a byline or caption, for an entry that is no place', () => {
+    expect(textsOf(m(true), 0, 'Tehran was discussed.', 'Comments about Washington area sports; trends in the Washington region.', 'Analysis: Jon Sopel, BBC News, Washington')).toEqual([]);
   });
 
-  it('stays the alias elsewhere', () => {
+  it('stays the alias elsewhere, in long blocks, for places and outlets, and for an entry of no known kind', () => {
     expect(
-      textsOf(m, 0, 'Tehran was discussed.', 'Washington, areas of talks aside, warned Tehran.', 'Tehran blamed Washington', 'Tehran said so, Washington said not.', 'Talks in Tehran, Washington and Doha'),
+      textsOf(m(true), 0, 'Tehran was discussed.', 'Washington, areas of talks aside, warned Tehran.', 'Tehran blamed Washington', 'Talks in Tehran, Washington and Doha', 'The bill went to the Senate, the President and then to the floor of the House and, finally, Washington.'),
     ).toEqual(['Washington', 'Washington', 'Washington', 'Washington']);
+    expect(textsOf(m(true), 1, 'In Amman, Jordan', 'Refugees near Mafraq, Jordan.', 'the Jordan area')).toEqual(['Jordan', 'Jordan', 'Jordan']);
+    expect(textsOf(m(true), 2, 'Tehran said so.', 'Photo: Jason Alden, Bloomberg')).toEqual(['Bloomberg']);
+    expect(textsOf(m(false), 0, 'Tehran was discussed.', 'the Washington area')).toEqual(['Washington']);
   });
 });
 

@@ -103,8 +103,9 @@ export function readSettings(stored: Readonly<StoredValues>): ReadResult {
     if (key === 'disabledSites') {
       // Sites fall back one by one too: one unusable entry must not hide the others.
       (value as unknown[]).forEach((site, i) => {
-        if (isSiteName(site)) settings.disabledSites.push(site);
-        else rejected.push({ key: `disabledSites.${i}`, value: site });
+        const key = typeof site === 'string' ? siteKey(site) : site;
+        if (!isSiteName(key)) rejected.push({ key: `disabledSites.${i}`, value: site });
+        else if (!settings.disabledSites.includes(key)) settings.disabledSites.push(key);
       });
     } else if (key === 'categories') {
       // Categories fall back one by one; a category added later keeps its
@@ -148,7 +149,8 @@ export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostna
 
 /** "www.example.com" and "example.com" are one site to a reader. */
 export function siteKey(hostname: string): string {
-  return hostname.trim().toLowerCase().replace(/^www\./, '');
+  // A fully qualified name ("bbc.co.uk.") is the same site as without its final dot.
+  return hostname.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
 }
 
 /** The settings with one site switched on or off. */

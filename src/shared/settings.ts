@@ -89,7 +89,7 @@ async function write(request: SettingsChange): Promise<Settings> {
   // An unreadable value stays until the reader sets that key themselves.
   const kept = new Set(rejected.map((r) => r.key.split('.')[0]!).filter((key) => !(key in change)));
   // Unusable entries of a site list the reader changes go back with it: they never were theirs to lose.
-  const keptSites = 'disabledSites' in change ? rejected.filter((r) => r.key.startsWith('disabledSites.')).map((r) => r.value) : [];
+  const keptSites = 'disabledSites' in change ? [...new Set(rejected.filter((r) => r.key.startsWith('disabledSites.')).map((r) => r.value))] : [];
   if (keptSites.length > 0) changed.disabledSites = [...next.disabledSites, ...keptSites] as string[];
   const removed = SETTINGS_KEYS.filter((key) => !(key in changed) && !kept.has(key));
   for (const key of kept) delete changed[key];
@@ -127,8 +127,15 @@ async function outweighSync(removed: readonly SettingsKey[], next: Settings): Pr
 }
 
 /** Back to the defaults: every stored setting removed, in both areas. */
-export async function resetSettings(): Promise<void> {
-  await Promise.all(AREAS.map((area) => browser.storage[area].remove(STORED_KEYS).catch(() => undefined)));
+export function resetSettings(): Promise<void> {
+  // In turn with changes, here and in other pages: one that read before the reset must not write the old values back after it.
+  const run = queue.then(() =>
+    withExtensionLock(SETTINGS_LOCK, async () => {
+      await Promise.all(AREAS.map((area) => browser.storage[area].remove(STORED_KEYS).catch(() => undefined)));
+    }),
+  );
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /**

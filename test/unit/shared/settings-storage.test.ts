@@ -136,6 +136,27 @@ describe('settings storage', () => {
     expect(fake.browser.storage.sync.data.disabledSites).toContain(long);
   });
 
+  it('a site whose address ends in a dot is the same site without it, and switching it off and on stores it once', async () => {
+    for (let i = 0; i < 3; i++) {
+      await settings.updateSettings((current) => settings.withSite(current, 'www.bbc.co.uk.', false));
+      expect(settings.isSiteEnabled(await settings.loadSettings(), 'bbc.co.uk')).toBe(false);
+      await settings.updateSettings((current) => settings.withSite(current, 'bbc.co.uk.', true));
+    }
+    await settings.updateSettings((current) => settings.withSite(current, 'bbc.co.uk.', false));
+    expect(fake.browser.storage.sync.data.disabledSites).toEqual(['bbc.co.uk']);
+    // A list stored before, with the dot and a duplicate, reads as one site; an unusable entry is kept once.
+    fake.browser.storage.sync.data = { settingsVersion: 1, disabledSites: ['example.com.', 'example.com', 'x'.repeat(300), 'x'.repeat(300)] };
+    expect((await settings.loadSettings()).disabledSites).toEqual(['example.com']);
+    await settings.updateSettings((current) => settings.withSite(current, 'new.example', false));
+    expect(fake.browser.storage.sync.data.disabledSites).toEqual(['example.com', 'new.example', 'x'.repeat(300)]);
+  });
+
+  it('a reset waits for a change already under way, so the change cannot write old values back after it', async () => {
+    await settings.updateSettings({ badge: false, mentions: 'all' });
+    await Promise.all([settings.updateSettings({ enabled: false }), settings.resetSettings()]);
+    expect(await settings.loadSettings()).toEqual(settings.defaults);
+  });
+
   it('survives storage that is entirely garbage', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.browser.storage.sync.data = { enabled: null, disabledSites: 'all', categories: 'none', highlightStyle: {}, settingsVersion: 'x' };

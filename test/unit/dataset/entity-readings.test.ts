@@ -78,6 +78,10 @@ const READINGS: Array<[string[], Array<[string, string]>]> = [
       ['BBC News', 'bbc-news'],
     ],
   ],
+  // A title with the surname is someone else of the family where nothing on the page points at the president.
+  [['Eric Trump, the son, said the company would grow. Mr Trump said so again.', 'Malik Obama, the half-brother, spoke. Mr Obama said more.'], []],
+  // 9/11 as a score or a date is no attack, even on a page about a war.
+  [['In wartime the score was 9/11 on 9/11/1944.'], []],
   // The Telegraph without its article, on a British page (telegraph-1); the Belfast Telegraph is another paper.
   [['Listen to today’s essential news from the Telegraph in London.', 'The Belfast Telegraph reported it too.'], [['Telegraph', 'the-daily-telegraph']]],
   // The department with the country in front (wikipedia-2), and 9/11 where the page speaks of its aftermath (aclu).

@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+
 /** Web Locks as the browser gives every page of the extension one set: requests for a name run one after another. */
 export function fakeLockManager() {
   const tails = new Map<string, Promise<unknown>>();
@@ -8,4 +10,14 @@ export function fakeLockManager() {
       return run;
     },
   };
+}
+
+/** Runs `test` with `navigator.locks` standing for the extension's shared Web Locks, then takes them away. */
+export async function withFakeLocks(test: () => Promise<void>, locks: { request: ReturnType<typeof fakeLockManager>['request'] } = fakeLockManager()): Promise<void> {
+  vi.stubGlobal('navigator', { locks });
+  try {
+    await test();
+  } finally {
+    vi.unstubAllGlobals();
+  }
 }

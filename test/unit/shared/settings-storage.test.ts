@@ -1,7 +1,7 @@
 /** The settings module against a fake browser storage: what is written where, and what survives. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser.ts';
-import { fakeLockManager } from './fake-locks.ts';
+import { fakeLockManager, withFakeLocks } from './fake-locks.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as ReturnType<typeof import('./fake-browser.ts').fakeBrowser> }));
 vi.mock('webextension-polyfill', () => ({ default: new Proxy({}, { get: (_, key) => (fake.browser as Record<string | symbol, unknown>)[key] }) }));
@@ -60,8 +60,7 @@ describe('settings storage', () => {
   });
 
   it('changes from two pages at once (the popup and the options page) both land: a lock spans the pages', async () => {
-    vi.stubGlobal('navigator', { locks: fakeLockManager() });
-    try {
+    await withFakeLocks(async () => {
       vi.resetModules();
       const otherPage = await import('../../../src/shared/settings.ts');
       await Promise.all([
@@ -69,24 +68,20 @@ describe('settings storage', () => {
         otherPage.updateSettings((current) => otherPage.withSite(current, 'b.example', false)),
       ]);
       expect((await settings.loadSettings()).disabledSites).toEqual(['a.example', 'b.example']);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    });
   });
 
   it('migrating storage at start-up takes the same lock as a change, so it never writes over one made meanwhile', async () => {
     const locks = fakeLockManager();
     const held: string[] = [];
-    vi.stubGlobal('navigator', { locks: { request: <T,>(name: string, task: () => Promise<T>) => locks.request(name, () => (held.push(name), task())) } });
-    try {
+    const recording = { request: <T,>(name: string, task: () => Promise<T>) => locks.request(name, () => (held.push(name), task())) };
+    await withFakeLocks(async () => {
       fake.browser.storage.sync.data = { disabledSites: ['WWW.A.com'] };
       await settings.persistMigrations();
       await settings.updateSettings({ badge: false });
       expect(held).toEqual(['backstory-settings', 'backstory-settings']);
       expect(fake.browser.storage.sync.data).toMatchObject({ disabledSites: ['a.com'], badge: false });
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    }, recording);
   });
 
   it('prefers a local copy over a stale sync one, and moves it back to sync once sync works', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from './fake-browser.ts';
-import { fakeLockManager } from './fake-locks.ts';
+import { fakeLockManager, withFakeLocks } from './fake-locks.ts';
 import { validateUserDataset } from '../../../src/dataset/validate.ts';
 import type { StoredUserDataset } from '../../../src/shared/user-datasets.ts';
 
@@ -61,8 +61,7 @@ describe('updateUserDatasets', () => {
 
 describe('imported datasets from two options tabs at once', () => {
   it('both changes land: a lock spans the pages', async () => {
-    vi.stubGlobal('navigator', { locks: fakeLockManager() });
-    try {
+    await withFakeLocks(async () => {
       vi.resetModules();
       const otherTab = await import('../../../src/shared/user-datasets.ts');
       await Promise.all([
@@ -70,8 +69,6 @@ describe('imported datasets from two options tabs at once', () => {
         otherTab.updateUserDatasets((l) => l.filter((d) => d.id !== 'b')),
       ]);
       expect(list()).toEqual(['a:false']);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    });
   });
 });
